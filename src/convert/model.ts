@@ -60,6 +60,8 @@ export const boxSchema = z
   .object({
     kind: z.literal('box'),
     n: z.number().int().min(1),
+    /** Set when a page footer stood right before the box: it opens page `footerBefore + 1`. */
+    footerBefore: z.number().int().min(1).max(218).nullable(),
     label: z.string(),
     title: z.string(),
     intro: z.array(inlineSchema),

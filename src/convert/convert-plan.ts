@@ -1,0 +1,151 @@
+import { planSchema, type Appendix, type Block, type Chapter, type Part, type Plan, type Section } from './model.ts';
+import { applyCorrections, type Correction } from './apply-corrections.ts';
+import { SourceError, LineIndex } from './errors.ts';
+import { parseToc } from './parse-toc.ts';
+import { locateHeadings } from './locate-headings.ts';
+import { findPageFooters } from './find-page-footers.ts';
+import { splitSentences } from './split-sentences.ts';
+import { buildBlocks, type BlockStats } from './build-blocks.ts';
+import type { StructureDecisions } from './structure-decisions.ts';
+
+/** What a conversion found, for the report printed by `npm run convert`. */
+export interface ConvertReport {
+  parts: number;
+  chapters: number;
+  sections: number;
+  /** Page footers found and removed from the body (1…N). */
+  pageFooters: number;
+  /** Lead sentences marked (paragraphs and box items). */
+  leads: number;
+  boxes: number;
+  corrections: number;
+  /** Structure decisions applied. */
+  decisions: number;
+  /** Offsets of the table of contents in the corrected source, removed from the model. */
+  toc: { start: number; end: number; footers: number[] };
+}
+
+/** Everything the converter needs besides the text: the reviewed repairs and decisions. */
+export interface ConvertOptions {
+  corrections: Correction[];
+  decisions: StructureDecisions;
+}
+
+const TITLE_BLOCK = /^(.+?纲要)(\d{4}年\d{1,2}月\d{1,2}日[^\n]*?批准)(序言)/u;
+
+/**
+ * Converts the text of the plan (already decoded) into the document model:
+ * corrections → title block → table of contents → headings → page footers →
+ * sentences → blocks. Every stage reports bad input as a `SourceError`
+ * naming the line.
+ */
+export function convertPlan(source: string, options: ConvertOptions): { plan: Plan; report: ConvertReport } {
+  const text = applyCorrections(source, options.corrections);
+  const lines = new LineIndex(text);
+  const title = TITLE_BLOCK.exec(text);
+  if (!title) {
+    throw new SourceError(1, 'expected the title block: the plan title ending in 纲要, the approval date line ending in 批准, then 序言');
+  }
+  const prefaceStart = title[0].length;
+  const tocStart = text.indexOf('目录', prefaceStart);
+  if (tocStart < 0) throw new SourceError(lines.lineOf(prefaceStart), 'expected the table of contents (目录) after the 序言');
+  const toc = parseToc(text, tocStart, lines);
+  const headings = locateHeadings(text, toc.end, toc, lines);
+  const footers = findPageFooters(text, toc.end, headings, lines);
+
+  const stats: BlockStats = { leads: 0, decisionsUsed: new Set() };
+  const blocksOf = (start: number, end: number) => {
+    const { sentences, trailingFooter } = splitSentences(text, start, end, footers, lines);
+    return { blocks: buildBlocks(sentences, options.decisions, stats), trailingFooter };
+  };
+  const preface = blocksOf(prefaceStart, tocStart);
+  if (preface.trailingFooter !== null) throw new SourceError(lines.lineOf(tocStart), 'a page number before the table of contents');
+
+  const parts: Part[] = [];
+  let appendix: Appendix | null = null;
+  let footerBefore: number | null = null;
+  headings.forEach((h, i) => {
+    const next = headings[i + 1];
+    const { blocks, trailingFooter } = blocksOf(h.end, next ? next.start : text.length);
+    const [label, titleText] = splitHeading(toc, h.path, h.kind);
+    const head = { n: h.path.at(-1) ?? 1, label, title: titleText, page: h.page, footerBefore };
+    footerBefore = trailingFooter;
+    if (h.kind === 'part') parts.push({ ...head, intro: blocks, chapters: [] });
+    else if (h.kind === 'chapter') parts.at(-1)!.chapters.push({ ...head, intro: blocks, sections: [] } satisfies Chapter);
+    else if (h.kind === 'section') parts.at(-1)!.chapters.at(-1)!.sections.push({ ...head, blocks } satisfies Section);
+    else {
+      // The last page's footer ends the file; no page begins after it, so it stays in the table's raw text.
+      const raw = blocks.flatMap((b) => (b.kind === 'paragraph' ? [...(b.lead ?? []), ...b.body] : []));
+      if (blocks.some((b) => b.kind !== 'paragraph')) throw new SourceError(lines.lineOf(h.end), 'unexpected structure inside the appendix table');
+      if (trailingFooter !== null) raw.push({ footer: trailingFooter });
+      const { n: _n, ...rest } = head;
+      appendix = { ...rest, blocks: [{ kind: 'table', table: 'packages', raw: mergeInlines(raw) } satisfies Block] };
+    }
+  });
+
+  const unused = [
+    ...options.decisions.boxEnds.map((d) => ({ key: `box:${d.box}`, line: d.line })),
+    ...options.decisions.leads.map((d) => ({ key: `lead:${d.line}`, line: d.line })),
+    ...options.decisions.paragraphStarts.map((d) => ({ key: `paragraph:${d.line}`, line: d.line })),
+  ].filter((d) => !stats.decisionsUsed.has(d.key));
+  if (unused.length > 0) {
+    throw new SourceError(unused[0]!.line, `structure decision ${unused[0]!.key} matches no sentence (review content/structure-decisions.json)`);
+  }
+
+  const plan = planSchema.parse({
+    title: title[1],
+    approval: title[2],
+    preface: { title: title[3], blocks: preface.blocks },
+    parts,
+    appendix,
+  });
+  const chapters = plan.parts.flatMap((p) => p.chapters);
+  return {
+    plan,
+    report: {
+      parts: plan.parts.length,
+      chapters: chapters.length,
+      sections: chapters.reduce((a, c) => a + c.sections.length, 0),
+      pageFooters: footers.length,
+      leads: stats.leads,
+      boxes: countBoxes(plan),
+      corrections: options.corrections.length,
+      decisions: stats.decisionsUsed.size,
+      toc: { start: tocStart, end: toc.end, footers: toc.footers },
+    },
+  };
+}
+
+function splitHeading(toc: ReturnType<typeof parseToc>, path: number[], kind: string): [string, string] {
+  if (kind === 'appendix') return [toc.appendix.label, toc.appendix.title];
+  const part = toc.parts[path[0]! - 1]!;
+  if (kind === 'part') return [part.label, part.title];
+  const chapter = part.chapters[path[1]! - 1]!;
+  if (kind === 'chapter') return [chapter.label, chapter.title];
+  const section = chapter.sections[path[2]! - 1]!;
+  return [section.label, section.title];
+}
+
+function mergeInlines<T>(parts: T[]): T[] {
+  const out: T[] = [];
+  for (const p of parts) {
+    const last = out.at(-1);
+    if (typeof p === 'string' && typeof last === 'string') out[out.length - 1] = (last + p) as T;
+    else out.push(p);
+  }
+  return out;
+}
+
+function countBoxes(plan: Plan): number {
+  let n = 0;
+  const count = (blocks: Block[]) => (n += blocks.filter((b) => b.kind === 'box').length);
+  count(plan.preface.blocks);
+  for (const p of plan.parts) {
+    count(p.intro);
+    for (const c of p.chapters) {
+      count(c.intro);
+      c.sections.forEach((s) => count(s.blocks));
+    }
+  }
+  return n;
+}
