@@ -23,6 +23,11 @@ export function isLeadShaped(text: string): boolean {
   return text.endsWith('。') && !/[，；,]/.test(text) && [...text].length <= LEAD_MAX_LENGTH && !text.startsWith('——');
 }
 
+/** Whether a sentence opens a block of its own kind (table, box or target). */
+function opensBlock(text: string): boolean {
+  return text.startsWith(INDICATORS_TABLE_START) || /^专栏\d+/.test(text) || text.startsWith('——');
+}
+
 /** What `buildBlocks` counts, for the conversion report. */
 export interface BlockStats {
   leads: number;
@@ -75,7 +80,7 @@ export function buildBlocks(sentences: Sentence[], decisions: StructureDecisions
     } else if (s.text.startsWith('——')) {
       flushRun();
       let j = i + 1;
-      while (j < sentences.length && !sentences[j]!.text.startsWith('——') && !sentences[j]!.text.startsWith(INDICATORS_TABLE_START) && !startsParagraph(sentences[j]!)) j++;
+      while (j < sentences.length && !opensBlock(sentences[j]!.text) && !startsParagraph(sentences[j]!)) j++;
       const body: Inline[] = [];
       for (const t of sentences.slice(i + 1, j)) pushInlines(body, ...t.parts);
       const target: Target = { kind: 'target', lead: s.parts, body };

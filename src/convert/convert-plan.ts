@@ -1,4 +1,5 @@
-import { planSchema, type Appendix, type Block, type Chapter, type Part, type Plan, type Section } from './model.ts';
+import { planSchema, type Appendix, type Block, type Chapter, type Inline, type Part, type Plan, type Section } from './model.ts';
+import { pushInlines } from './inline-text.ts';
 import { applyCorrections, type Correction } from './apply-corrections.ts';
 import { SourceError, LineIndex } from './errors.ts';
 import { parseToc } from './parse-toc.ts';
@@ -40,17 +41,11 @@ const TITLE_BLOCK = /^(.+?纲要)(\d{4}年\d{1,2}月\d{1,2}日[^\n]*?批准)(序
  * naming the line.
  */
 export function convertPlan(source: string, options: ConvertOptions): { plan: Plan; report: ConvertReport } {
+  // Structure first, on the text as given: a missing or swapped heading or a
+  // truncated file is reported as such, not as a correction that stopped matching.
+  readSkeleton(source);
   const text = applyCorrections(source, options.corrections);
-  const lines = new LineIndex(text);
-  const title = TITLE_BLOCK.exec(text);
-  if (!title) {
-    throw new SourceError(1, 'expected the title block: the plan title ending in 纲要, the approval date line ending in 批准, then 序言');
-  }
-  const prefaceStart = title[0].length;
-  const tocStart = text.indexOf('目录', prefaceStart);
-  if (tocStart < 0) throw new SourceError(lines.lineOf(prefaceStart), 'expected the table of contents (目录) after the 序言');
-  const toc = parseToc(text, tocStart, lines);
-  const headings = locateHeadings(text, toc.end, toc, lines);
+  const { lines, title, prefaceStart, tocStart, toc, headings } = readSkeleton(text);
   const footers = findPageFooters(text, toc.end, headings, lines);
 
   const stats: BlockStats = { leads: 0, decisionsUsed: new Set() };
@@ -66,21 +61,25 @@ export function convertPlan(source: string, options: ConvertOptions): { plan: Pl
   let footerBefore: number | null = null;
   headings.forEach((h, i) => {
     const next = headings[i + 1];
-    const { blocks, trailingFooter } = blocksOf(h.end, next ? next.start : text.length);
+    const end = next ? next.start : text.length;
     const [label, titleText] = splitHeading(toc, h.path, h.kind);
     const head = { n: h.path.at(-1) ?? 1, label, title: titleText, page: h.page, footerBefore };
+    if (h.kind === 'appendix') {
+      // The appendix is one column-interleaved table: its lines are not sentences. The last
+      // page's footer ends the file; no page begins after it, so it stays in the raw text.
+      const { sentences, trailingFooter } = splitSentences(text, h.end, end, footers, lines);
+      const raw: Inline[] = [];
+      pushInlines(raw, ...sentences.flatMap((s) => s.parts));
+      if (trailingFooter !== null) raw.push({ footer: trailingFooter });
+      const { n: _n, ...rest } = head;
+      appendix = { ...rest, blocks: [{ kind: 'table', table: 'packages', raw }] };
+      return;
+    }
+    const { blocks, trailingFooter } = blocksOf(h.end, end);
     footerBefore = trailingFooter;
     if (h.kind === 'part') parts.push({ ...head, intro: blocks, chapters: [] });
     else if (h.kind === 'chapter') parts.at(-1)!.chapters.push({ ...head, intro: blocks, sections: [] } satisfies Chapter);
-    else if (h.kind === 'section') parts.at(-1)!.chapters.at(-1)!.sections.push({ ...head, blocks } satisfies Section);
-    else {
-      // The last page's footer ends the file; no page begins after it, so it stays in the table's raw text.
-      const raw = blocks.flatMap((b) => (b.kind === 'paragraph' ? [...(b.lead ?? []), ...b.body] : []));
-      if (blocks.some((b) => b.kind !== 'paragraph')) throw new SourceError(lines.lineOf(h.end), 'unexpected structure inside the appendix table');
-      if (trailingFooter !== null) raw.push({ footer: trailingFooter });
-      const { n: _n, ...rest } = head;
-      appendix = { ...rest, blocks: [{ kind: 'table', table: 'packages', raw: mergeInlines(raw) } satisfies Block] };
-    }
+    else parts.at(-1)!.chapters.at(-1)!.sections.push({ ...head, blocks } satisfies Section);
   });
 
   const unused = [
@@ -116,6 +115,21 @@ export function convertPlan(source: string, options: ConvertOptions): { plan: Pl
   };
 }
 
+/** Title block, table of contents and the places of all its headings. */
+function readSkeleton(text: string) {
+  const lines = new LineIndex(text);
+  const title = TITLE_BLOCK.exec(text);
+  if (!title) {
+    throw new SourceError(1, 'expected the title block: the plan title ending in 纲要, the approval date line ending in 批准, then 序言');
+  }
+  const prefaceStart = title[0].length;
+  const tocStart = text.indexOf('目录', prefaceStart);
+  if (tocStart < 0) throw new SourceError(lines.lineOf(prefaceStart), 'expected the table of contents (目录) after the 序言');
+  const toc = parseToc(text, tocStart, lines);
+  const headings = locateHeadings(text, toc.end, toc, lines);
+  return { lines, title, prefaceStart, tocStart, toc, headings };
+}
+
 function splitHeading(toc: ReturnType<typeof parseToc>, path: number[], kind: string): [string, string] {
   if (kind === 'appendix') return [toc.appendix.label, toc.appendix.title];
   const part = toc.parts[path[0]! - 1]!;
@@ -124,16 +138,6 @@ function splitHeading(toc: ReturnType<typeof parseToc>, path: number[], kind: st
   if (kind === 'chapter') return [chapter.label, chapter.title];
   const section = chapter.sections[path[2]! - 1]!;
   return [section.label, section.title];
-}
-
-function mergeInlines<T>(parts: T[]): T[] {
-  const out: T[] = [];
-  for (const p of parts) {
-    const last = out.at(-1);
-    if (typeof p === 'string' && typeof last === 'string') out[out.length - 1] = (last + p) as T;
-    else out.push(p);
-  }
-  return out;
 }
 
 function countBoxes(plan: Plan): number {

@@ -15,6 +15,9 @@ export function decodeSource(bytes: Uint8Array): string {
     const at = firstInvalidUtf8(bytes);
     let line = 1;
     for (let i = 0; i < at; i++) if (bytes[i] === 0x0a) line++;
+    if (bytes.length - at < 4 && bytes[at]! >= 0xc2) {
+      throw new SourceError(line, 'the file ends in the middle of a character; is it truncated?');
+    }
     throw new SourceError(
       line,
       `byte ${at} is not valid UTF-8; expected a UTF-8 file (a GBK or GB18030 copy must be converted, e.g. iconv -f GB18030 -t UTF-8)`,

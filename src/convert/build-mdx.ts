@@ -1,0 +1,130 @@
+import type { Root, RootContent, PhrasingContent, Paragraph as MdParagraph, List } from 'mdast';
+import type { MdxJsxAttribute, MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
+import type { MdxjsEsm } from 'mdast-util-mdxjs-esm';
+import { unified } from 'unified';
+import remarkMdx from 'remark-mdx';
+import remarkStringify from 'remark-stringify';
+import type { Block, Chapter, Inline, Part, Plan } from './model.ts';
+
+/** The components every generated page imports (see the converter → site contract in the README). */
+export const MDX_IMPORTS = [
+  "import PageMarker from '@components/PageMarker.astro';",
+  "import Box from '@components/Box.astro';",
+  "import RawTable from '@components/RawTable.astro';",
+];
+
+/** One generated page: its path under `docs/`, its frontmatter and its body tree. */
+export interface MdxPage {
+  /** Path relative to the output's `docs/` folder, e.g. `part-5/chapter-2.mdx`. */
+  path: string;
+  frontmatter: { title: string; plan: { kind: 'part'; part: number } | { kind: 'chapter'; part: number; chapter: number } };
+  tree: Root;
+}
+
+const attr = (name: string, value: string | number): MdxJsxAttribute => ({ type: 'mdxJsxAttribute', name, value: String(value) });
+
+/** `<PageMarker page="P" />` where printed page P begins (footer P−1 stood there). */
+function marker(footer: number, flow: true): MdxJsxFlowElement;
+function marker(footer: number, flow: false): MdxJsxTextElement;
+function marker(footer: number, flow: boolean): MdxJsxFlowElement | MdxJsxTextElement {
+  return { type: flow ? 'mdxJsxFlowElement' : 'mdxJsxTextElement', name: 'PageMarker', attributes: [attr('page', footer + 1)], children: [] } as
+    | MdxJsxFlowElement
+    | MdxJsxTextElement;
+}
+
+function phrasing(parts: readonly Inline[]): PhrasingContent[] {
+  return parts.map((p) => (typeof p === 'string' ? { type: 'text', value: p } : marker(p.footer, false)));
+}
+
+/** `<strong>` as JSX: markdown `**…。**` does not close before a Han character. */
+function strong(parts: readonly Inline[]): MdxJsxTextElement {
+  return { type: 'mdxJsxTextElement', name: 'strong', attributes: [], children: phrasing(parts) };
+}
+
+function leadParagraph(lead: readonly Inline[] | null, body: readonly Inline[]): MdParagraph {
+  if (!lead) return { type: 'paragraph', children: phrasing(body) };
+  // A page that begins right at the lead is marked before the bold, not inside it.
+  const first = lead.findIndex((p) => typeof p === 'string');
+  return { type: 'paragraph', children: [...phrasing(lead.slice(0, first)), strong(lead.slice(first)), ...phrasing(body)] };
+}
+
+/** The mdast of a run of blocks; consecutive `——` targets become one list. */
+export function blocksToMdast(blocks: readonly Block[]): RootContent[] {
+  const out: RootContent[] = [];
+  for (const b of blocks) {
+    if (b.kind === 'paragraph') out.push(leadParagraph(b.lead, b.body));
+    else if (b.kind === 'target') {
+      const last = out.at(-1);
+      const list: List = last?.type === 'list' ? last : { type: 'list', ordered: false, spread: false, children: [] };
+      if (list !== last) out.push(list);
+      list.children.push({ type: 'listItem', spread: false, children: [leadParagraph(b.lead, b.body)] });
+    } else if (b.kind === 'box') {
+      if (b.footerBefore !== null) out.push(marker(b.footerBefore, true));
+      const children: MdParagraph[] = [];
+      if (b.intro.length) children.push(leadParagraph(null, b.intro));
+      for (const item of b.items) children.push(leadParagraph(item.lead, item.body));
+      out.push({ type: 'mdxJsxFlowElement', name: 'Box', attributes: [attr('n', b.n), attr('label', b.label), attr('title', b.title)], children });
+    } else {
+      out.push({ type: 'mdxJsxFlowElement', name: 'RawTable', attributes: [attr('table', b.table)], children: [leadParagraph(null, b.raw)] });
+    }
+  }
+  return out;
+}
+
+function page(children: RootContent[]): Root {
+  const esm: MdxjsEsm = { type: 'mdxjsEsm', value: MDX_IMPORTS.join('\n') };
+  return { type: 'root', children: [esm, ...children] };
+}
+
+/**
+ * The MDX pages of the plan: one per 篇 (`part-N/index.mdx`: its
+ * introduction) and one per 章 (`part-N/chapter-M.mdx`: its introduction and
+ * sections). Printed page 1 begins with 第一篇; a page that begins at a 篇
+ * heading whose 篇 has no introduction is marked at the top of its first 章.
+ */
+export function planToMdxPages(plan: Plan): MdxPage[] {
+  const pages: MdxPage[] = [];
+  plan.parts.forEach((part: Part, pi) => {
+    // Footer 0 stands for the start of the plan's body: page 1 begins there.
+    let pending: number | null = pi === 0 ? 0 : part.footerBefore;
+    const partChildren: RootContent[] = [];
+    if (part.intro.length && pending !== null) {
+      partChildren.push(marker(pending, true));
+      pending = null;
+    }
+    partChildren.push(...blocksToMdast(part.intro));
+    pages.push({ path: `part-${part.n}/index.mdx`, frontmatter: { title: `${part.label} ${part.title}`, plan: { kind: 'part', part: part.n } }, tree: page(partChildren) });
+    part.chapters.forEach((chapter: Chapter) => {
+      const children: RootContent[] = [];
+      const top = pending ?? chapter.footerBefore;
+      if (top !== null) children.push(marker(top, true));
+      pending = null;
+      children.push(...blocksToMdast(chapter.intro));
+      for (const s of chapter.sections) {
+        if (s.footerBefore !== null) children.push(marker(s.footerBefore, true));
+        children.push({ type: 'heading', depth: 2, children: [{ type: 'text', value: s.label + s.title }] });
+        children.push(...blocksToMdast(s.blocks));
+      }
+      pages.push({
+        path: `part-${part.n}/chapter-${chapter.n}.mdx`,
+        frontmatter: { title: `${part.label} ${chapter.label} ${chapter.title}`, plan: { kind: 'chapter', part: part.n, chapter: chapter.n } },
+        tree: page(children),
+      });
+    });
+  });
+  return pages;
+}
+
+const processor = unified().use(remarkMdx).use(remarkStringify, { bullet: '-', rule: '-' });
+
+/**
+ * Serialises a page: YAML frontmatter (values JSON-encoded, which YAML reads
+ * as double-quoted scalars) and the body tree through remark-stringify with
+ * remark-mdx, which escapes prose characters that MDX would take as code.
+ */
+export function serializeMdxPage(p: MdxPage): string {
+  const fm = p.frontmatter;
+  const planFields = Object.entries(fm.plan).map(([k, v]) => `  ${k}: ${JSON.stringify(v)}`);
+  const yaml = ['---', `title: ${JSON.stringify(fm.title)}`, 'plan:', ...planFields, '---'].join('\n');
+  return `${yaml}\n\n${processor.stringify(p.tree)}`;
+}
