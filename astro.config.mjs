@@ -1,0 +1,47 @@
+// @ts-check
+/**
+ * Astro + Starlight configuration of the reader site.
+ *
+ * SITE_URL (default http://localhost:4321) and BASE_PATH (default /) set where
+ * the site is deployed; every link goes through Astro's base, so a build with
+ * BASE_PATH=/plan/ works unchanged. The sidebar is read from the converter's
+ * plan.json at config time, so its order is the plan's order.
+ */
+import { defineConfig } from 'astro/config';
+import starlight from '@astrojs/starlight';
+import { readPlan } from './src/utils/read-plan-fs.ts';
+import { planSidebar } from './src/utils/plan-nav.ts';
+import remarkSectionIds from './src/utils/remark-section-ids.ts';
+import rehypeHeadingLinks from './src/utils/rehype-heading-links.ts';
+
+const site = process.env.SITE_URL || 'http://localhost:4321';
+const base = process.env.BASE_PATH || '/';
+const plan = readPlan();
+
+export default defineConfig({
+  site,
+  base,
+  trailingSlash: 'always',
+  markdown: {
+    remarkPlugins: [remarkSectionIds],
+    rehypePlugins: [rehypeHeadingLinks],
+  },
+  integrations: [
+    starlight({
+      title: '北京市“十四五”规划纲要',
+      description: plan.title,
+      locales: { root: { label: '简体中文', lang: 'zh-CN' } },
+      // Our own heading links carry no hidden text (see rehype-heading-links.ts).
+      markdown: { headingLinks: false },
+      sidebar: planSidebar(plan),
+      tableOfContents: { minHeadingLevel: 2, maxHeadingLevel: 2 },
+      customCss: ['./src/styles/plan.css'],
+      components: {
+        PageTitle: './src/components/PlanPageTitle.astro',
+        Footer: './src/components/PlanFooter.astro',
+      },
+      pagination: true,
+      lastUpdated: false,
+    }),
+  ],
+});

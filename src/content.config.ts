@@ -1,0 +1,25 @@
+/**
+ * Content collections. The Starlight `docs` collection is the converter's
+ * output (src/content/generated/docs, one MDX file per 篇 and 章); its
+ * frontmatter carries `plan`, which says which part of the model a page shows.
+ */
+import { defineCollection, z } from 'astro:content';
+import { glob } from 'astro/loaders';
+import { docsSchema } from '@astrojs/starlight/schema';
+
+/** Which part of the model a page shows (see the converter contract). */
+const planRefSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('part'), part: z.number().int().min(1) }).strict(),
+  z
+    .object({ kind: z.literal('chapter'), part: z.number().int().min(1), chapter: z.number().int().min(1) })
+    .strict(),
+  // Site pages outside the collection (/packages/) pass it through <StarlightPage>.
+  z.object({ kind: z.literal('appendix') }).strict(),
+]);
+
+export const collections = {
+  docs: defineCollection({
+    loader: glob({ pattern: '**/*.mdx', base: './src/content/generated/docs' }),
+    schema: docsSchema({ extend: z.object({ plan: planRefSchema.optional() }) }),
+  }),
+};

@@ -1,0 +1,148 @@
+/**
+ * Navigation derived from the document model: the Starlight sidebar, the
+ * breadcrumbs and the table of contents. Order always comes from the model
+ * (the plan's own order), never from file names. Pure.
+ */
+import type { Chapter, Part, Plan } from '../convert/model';
+import {
+  FULL_PATH,
+  HOME_PATH,
+  PACKAGES_PATH,
+  chapterPath,
+  partPath,
+  sectionId,
+} from './site-paths';
+
+/** Label used for a heading in navigation: its numbering, a space, its title (`第二章 …`). */
+export function navLabel(heading: { label: string; title: string }): string {
+  return `${heading.label} ${heading.title}`;
+}
+
+/** Label of the link to the home page in navigation. */
+export const HOME_LABEL = '首页';
+/** Label of the link to `/full/`. */
+export const FULL_LABEL = '全文（单页）';
+/** Label of the link to `/data/plan.json`. */
+export const DATA_LABEL = '数据（plan.json）';
+
+/** A Starlight sidebar item, as accepted by the `sidebar` option. */
+export type SidebarItem =
+  | { label: string; link: string; attrs?: Record<string, string> }
+  | { label: string; slug: string }
+  | { label: string; collapsed: boolean; items: SidebarItem[] };
+
+/** Docs collection slug of the page of 篇 `part` (`part-5`). */
+export function partSlug(part: number): string {
+  return `part-${part}`;
+}
+
+/** Docs collection slug of a chapter page (`part-5/chapter-2`). */
+export function chapterSlug(part: number, chapter: number): string {
+  return `part-${part}/chapter-${chapter}`;
+}
+
+/**
+ * The sidebar: home, one collapsed group per 篇 (labelled `第五篇 加快…`,
+ * holding the 篇 page and its chapters `第二章 …`), the 附表, then the
+ * one-page edition. Starlight derives prev/next from this order. (The data
+ * file is linked from the home page: Starlight would add a trailing slash to
+ * `/data/plan.json` here.)
+ */
+export function planSidebar(plan: Plan): SidebarItem[] {
+  return [
+    { label: HOME_LABEL, link: HOME_PATH },
+    ...plan.parts.map((part) => ({
+      label: navLabel(part),
+      collapsed: true,
+      items: [
+        { label: part.label, slug: partSlug(part.n) },
+        ...part.chapters.map((chapter) => ({
+          label: navLabel(chapter),
+          slug: chapterSlug(part.n, chapter.n),
+        })),
+      ],
+    })),
+    { label: navLabel(plan.appendix), link: PACKAGES_PATH },
+    { label: FULL_LABEL, link: FULL_PATH },
+  ];
+}
+
+/** The 篇 numbered `n`, or an error naming it. */
+export function findPart(plan: Plan, n: number): Part {
+  const part = plan.parts.find((p) => p.n === n);
+  if (!part) throw new Error(`plan.json has no 篇 ${n}`);
+  return part;
+}
+
+/** The 章 `chapter` of 篇 `part`, or an error naming it. */
+export function findChapter(plan: Plan, part: number, chapter: number): { part: Part; chapter: Chapter } {
+  const p = findPart(plan, part);
+  const c = p.chapters.find((ch) => ch.n === chapter);
+  if (!c) throw new Error(`plan.json has no 章 ${chapter} in 篇 ${part}`);
+  return { part: p, chapter: c };
+}
+
+/** One step of a breadcrumb trail (path without base). */
+export interface Crumb {
+  label: string;
+  path: string;
+}
+
+/** What a content page shows: a 篇, a 章, or the 附表. */
+export type PlanPageRef =
+  | { kind: 'part'; part: number }
+  | { kind: 'chapter'; part: number; chapter: number }
+  | { kind: 'appendix' };
+
+/** The breadcrumb trail of a page, from home down to the page itself. */
+export function breadcrumbs(plan: Plan, ref: PlanPageRef): Crumb[] {
+  const home: Crumb = { label: HOME_LABEL, path: HOME_PATH };
+  switch (ref.kind) {
+    case 'part': {
+      const part = findPart(plan, ref.part);
+      return [home, { label: navLabel(part), path: partPath(part.n) }];
+    }
+    case 'chapter': {
+      const { part, chapter } = findChapter(plan, ref.part, ref.chapter);
+      return [
+        home,
+        { label: navLabel(part), path: partPath(part.n) },
+        { label: navLabel(chapter), path: chapterPath(part.n, chapter.n) },
+      ];
+    }
+    case 'appendix':
+      return [home, { label: navLabel(plan.appendix), path: PACKAGES_PATH }];
+  }
+}
+
+/** One entry of the table of contents; `children` are the next level down. */
+export interface TocEntry {
+  label: string;
+  title: string;
+  /** Site path (without base), with a fragment for sections. */
+  href: string;
+  children: TocEntry[];
+}
+
+/** The whole table of contents: 篇 → 章 → sections, then the 附表. */
+export function tableOfContents(plan: Plan): TocEntry[] {
+  return [
+    ...plan.parts.map((part) => ({
+      label: part.label,
+      title: part.title,
+      href: partPath(part.n),
+      children: part.chapters.map((chapter) => ({
+        label: chapter.label,
+        title: chapter.title,
+        href: chapterPath(part.n, chapter.n),
+        children: chapter.sections.map((section) => ({
+          label: section.label,
+          title: section.title,
+          href: `${chapterPath(part.n, chapter.n)}#${sectionId(section.n)}`,
+          children: [],
+        })),
+      })),
+    })),
+    { label: plan.appendix.label, title: plan.appendix.title, href: PACKAGES_PATH, children: [] },
+  ];
+}

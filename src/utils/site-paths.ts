@@ -1,0 +1,74 @@
+/**
+ * The site's URL contract in one place: every page, anchor and id the reader
+ * site publishes is spelled here, so links, redirects and tests agree.
+ *
+ * Paths are site-relative (`/part-5/chapter-2/`), without the deployment base
+ * path; `withBase` adds it at the edge (links in HTML).
+ */
+
+/** Path of the home page (title block, 序言, table of contents). */
+export const HOME_PATH = '/';
+/** Path of the page holding the 附表 (major engineering packages). */
+export const PACKAGES_PATH = '/packages/';
+/** Path of the whole plan on one page. */
+export const FULL_PATH = '/full/';
+/** Path where the document model is published. */
+export const DATA_PATH = '/data/plan.json';
+
+/** Path of the page of 篇 `part` (`/part-5/`). */
+export function partPath(part: number): string {
+  return `/part-${part}/`;
+}
+
+/** Path of 章 `chapter` of 篇 `part` (`/part-5/chapter-2/`). */
+export function chapterPath(part: number, chapter: number): string {
+  return `/part-${part}/chapter-${chapter}/`;
+}
+
+/** Path of the redirect that leads to printed page `page` (`/page/150/`). */
+export function pageRedirectPath(page: number): string {
+  return `/page/${page}/`;
+}
+
+/** Id of the element where printed page `page` begins (`page-150`). */
+export function pageAnchorId(page: number): string {
+  return `page-${page}`;
+}
+
+/** Id of section `section` (一、二、…) inside its chapter page (`section-3`). */
+export function sectionId(section: number): string {
+  return `section-${section}`;
+}
+
+/** Id of the 专栏 box number `box` (`box-7`); box numbers are unique in the plan. */
+export function boxId(box: number): string {
+  return `box-${box}`;
+}
+
+/**
+ * Ids on `/full/`, where all chapters share one page: a prefix keeps the
+ * per-chapter ids (`section-1` recurs in every chapter) unique.
+ */
+export const fullPageIds = {
+  /** `part-5` */
+  part: (part: number): string => `part-${part}`,
+  /** `p5-c2` */
+  chapter: (part: number, chapter: number): string => `p${part}-c${chapter}`,
+  /** `p5-c2-section-1` */
+  section: (part: number, chapter: number, section: number): string =>
+    `p${part}-c${chapter}-section-${section}`,
+  /** The 附表 heading. */
+  appendix: 'appendix',
+  /** The 序言 heading. */
+  preface: 'preface',
+};
+
+/**
+ * Prefixes a site path with the deployment base path (`/` or `/plan/`).
+ * Fragments and queries are kept; `base` may or may not end in a slash.
+ */
+export function withBase(path: string, base: string): string {
+  if (!path.startsWith('/')) throw new Error(`site path must start with "/": ${path}`);
+  const trimmed = base.endsWith('/') ? base.slice(0, -1) : base;
+  return trimmed + path;
+}

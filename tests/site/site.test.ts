@@ -1,0 +1,267 @@
+/**
+ * Checks on the built site (dist/ from the real build): URLs, language,
+ * headings and ids, page markers and /page/P/ redirects, the plan's text on
+ * every page, the published model, and every internal link — also for a
+ * build deployed under BASE_PATH=/plan/.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { planSchema, type Plan } from '../../src/convert/model';
+import { FIRST_PAGE, LAST_PAGE, pageLocationHref, pageLocationMap, pageLocations } from '../../src/utils/page-locations';
+import { readPlan } from '../../src/utils/read-plan-fs';
+import {
+  PACKAGES_PATH,
+  chapterPath,
+  fullPageIds,
+  pageRedirectPath,
+  partPath,
+  sectionId,
+  withBase,
+} from '../../src/utils/site-paths';
+import { DEFAULT_BUILD, ROOT, SUBPATH_BUILD, ensureBuilt, type SiteBuild } from './build-site';
+import { attributeValues, fileForPath, htmlFiles, idsOf, mainOf, pathOfFile, readPage, visibleText } from './html';
+import { appendixPageText, chapterPageText, fullPageText, homePageText, partPageText, squeeze } from './plan-text';
+
+let outDir: string;
+let plan: Plan;
+
+beforeAll(async () => {
+  outDir = await ensureBuilt(DEFAULT_BUILD);
+  plan = readPlan();
+});
+
+const listedUrls = (): string[] =>
+  readFileSync(path.join(ROOT, 'tests/urls.txt'), 'utf8')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '' && !line.startsWith('#'));
+
+/** Part and chapter pages plus /packages/: where page markers live. */
+const markerPages = (): string[] => [
+  ...plan.parts.flatMap((part) => [partPath(part.n), ...part.chapters.map((c) => chapterPath(part.n, c.n))]),
+  PACKAGES_PATH,
+];
+
+const headingText = (html: string, id: string): string | null => {
+  const match = new RegExp(`<(h[1-6])[^>]*\\sid="${id}"[^>]*>([\\s\\S]*?)</\\1>`).exec(html);
+  return match ? visibleText(match[2]!) : null;
+};
+
+describe('site URLs', () => {
+  it('serves every URL in tests/urls.txt', () => {
+    const missing = listedUrls().filter((url) => !existsSync(fileForPath(outDir, url)));
+    expect(missing).toEqual([]);
+  });
+
+  it('lists in tests/urls.txt every part, chapter and /page/P/ URL of the plan, and nothing else', () => {
+    const expected = [
+      '/',
+      '/full/',
+      '/data/plan.json',
+      '/packages/',
+      ...plan.parts.flatMap((part) => [partPath(part.n), ...part.chapters.map((c) => chapterPath(part.n, c.n))]),
+      ...Array.from({ length: LAST_PAGE }, (_, i) => pageRedirectPath(i + FIRST_PAGE)),
+    ];
+    expect([...listedUrls()].sort()).toEqual([...expected].sort());
+  });
+
+  it('declares <html lang="zh-CN"> on every page', () => {
+    const files = htmlFiles(outDir);
+    expect(files.length).toBeGreaterThan(LAST_PAGE);
+    const wrong = files.filter((file) => !/<html[^>]*\slang="zh-CN"/.test(readFileSync(path.join(outDir, file), 'utf8')));
+    expect(wrong).toEqual([]);
+  });
+});
+
+describe('headings', () => {
+  it('gives every chapter page its TOC title as h1 and an id section-K on each section heading', () => {
+    for (const part of plan.parts) {
+      for (const chapter of part.chapters) {
+        const html = readPage(outDir, chapterPath(part.n, chapter.n));
+        expect(headingText(html, '_top'), chapterPath(part.n, chapter.n)).toBe(chapter.label + chapter.title);
+        const sectionIds = idsOf(html).filter((id) => id.startsWith('section-'));
+        expect(sectionIds).toEqual(chapter.sections.map((s) => sectionId(s.n)));
+        for (const section of chapter.sections) {
+          expect(headingText(html, sectionId(section.n))).toBe(section.label + section.title);
+        }
+      }
+    }
+  });
+
+  it('gives every part page its title as h1, and titles follow the part and chapter in <title>', () => {
+    for (const part of plan.parts) {
+      const html = readPage(outDir, partPath(part.n));
+      expect(headingText(html, '_top')).toBe(part.label + part.title);
+      expect(html).toContain(`<title>${part.label} ${part.title}`);
+    }
+  });
+
+  it('gives every heading in page content a self-link without text', () => {
+    for (const url of [...markerPages(), '/', '/full/']) {
+      const html = mainOf(readPage(outDir, url));
+      const headingIds = [...html.matchAll(/<h[1-6][^>]*\sid="([^"]+)"/g)].map((m) => m[1]!);
+      expect(headingIds.length, url).toBeGreaterThan(0);
+      for (const id of headingIds) {
+        const link = new RegExp(`<a class="self-link" href="#(?:${id}|box-\\d+)" aria-label="[^"]+"></a>`);
+        const after = html.slice(html.indexOf(`id="${id}"`));
+        expect(after.slice(0, after.indexOf('</div>') + 6), `${url}#${id}`).toMatch(link);
+      }
+    }
+  });
+});
+
+describe('plan text', () => {
+  it('shows exactly the plan’s characters on every part, chapter and appendix page', () => {
+    for (const part of plan.parts) {
+      const partText = visibleText(mainOf(readPage(outDir, partPath(part.n))));
+      expect(squeeze(partText), partPath(part.n)).toBe(squeeze(partPageText(part)));
+      for (const chapter of part.chapters) {
+        const text = visibleText(mainOf(readPage(outDir, chapterPath(part.n, chapter.n))));
+        expect(squeeze(text), chapterPath(part.n, chapter.n)).toBe(squeeze(chapterPageText(chapter)));
+      }
+    }
+    const packages = visibleText(mainOf(readPage(outDir, PACKAGES_PATH)));
+    expect(squeeze(packages)).toBe(squeeze(appendixPageText(plan.appendix)));
+  });
+
+  it('shows the title block and the 序言 on the home page, and the whole plan on /full/', () => {
+    expect(squeeze(visibleText(mainOf(readPage(outDir, '/'))))).toBe(squeeze(homePageText(plan)));
+    expect(squeeze(visibleText(mainOf(readPage(outDir, '/full/'))))).toBe(squeeze(fullPageText(plan)));
+  });
+
+  it('links the home table of contents to every part, chapter and section', () => {
+    const hrefs = new Set(attributeValues(readPage(outDir, '/'), 'href'));
+    for (const part of plan.parts) {
+      expect(hrefs).toContain(partPath(part.n));
+      for (const chapter of part.chapters) {
+        expect(hrefs).toContain(chapterPath(part.n, chapter.n));
+        for (const section of chapter.sections) {
+          expect(hrefs).toContain(`${chapterPath(part.n, chapter.n)}#${sectionId(section.n)}`);
+        }
+      }
+    }
+    expect(hrefs).toContain(PACKAGES_PATH);
+  });
+});
+
+describe('printed pages', () => {
+  it('has every page-P id (P = 1…218) exactly once across part and chapter pages and /packages/', () => {
+    const found = new Map<string, string[]>();
+    for (const url of markerPages()) {
+      for (const id of idsOf(readPage(outDir, url)).filter((id) => /^page-\d+$/.test(id))) {
+        found.set(id, [...(found.get(id) ?? []), url]);
+      }
+    }
+    const expected = Array.from({ length: LAST_PAGE }, (_, i) => `page-${i + FIRST_PAGE}`);
+    expect([...found.keys()].sort()).toEqual([...expected].sort());
+    const twice = [...found].filter(([, urls]) => urls.length > 1);
+    expect(twice).toEqual([]);
+  });
+
+  it('redirects each /page/P/ to the marker of page P (meta refresh, canonical, visible link)', () => {
+    const located = pageLocationMap(pageLocations(plan));
+    for (let page = FIRST_PAGE; page <= LAST_PAGE; page++) {
+      const html = readPage(outDir, pageRedirectPath(page));
+      const location = located.get(page);
+      expect(location, `page ${page} has no location`).toBeDefined();
+      const target = pageLocationHref(location!);
+      expect(html).toContain(`<meta http-equiv="refresh" content="0; url=${target}">`);
+      expect(html).toMatch(new RegExp(`<link rel="canonical" href="https?://[^"]*${location!.path}">`));
+      expect(html).toContain(`<a href="${target}">`);
+      expect(html).toContain('data-pagefind-ignore="all"');
+      expect(idsOf(readPage(outDir, location!.path)), `page ${page}`).toContain(`page-${page}`);
+    }
+  });
+
+  it('marks page breaks with empty, named links', () => {
+    const html = readPage(outDir, markerPages().find((url) => readPage(outDir, url).includes('page-marker'))!);
+    const markers = [...html.matchAll(/<a id="page-(\d+)"[^>]*>([\s\S]*?)<\/a>/g)];
+    expect(markers.length).toBeGreaterThan(0);
+    for (const [whole, page, inner] of markers) {
+      expect(inner).toBe('');
+      expect(whole).toContain(`aria-label="第${page}页"`);
+      expect(whole).toContain(`href="#page-${page}"`);
+      expect(whole).toContain(`data-page="${page}"`);
+    }
+  });
+
+  it('has every page marker once on /full/, and prefixed section ids', () => {
+    const ids = idsOf(readPage(outDir, '/full/'));
+    for (let page = FIRST_PAGE; page <= LAST_PAGE; page++) {
+      expect(ids.filter((id) => id === `page-${page}`).length, `page-${page}`).toBe(1);
+    }
+    for (const part of plan.parts) {
+      for (const chapter of part.chapters) {
+        for (const section of chapter.sections) {
+          expect(ids).toContain(fullPageIds.section(part.n, chapter.n, section.n));
+        }
+      }
+    }
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+});
+
+describe('data and search', () => {
+  it('publishes the model at /data/plan.json', () => {
+    const published = JSON.parse(readFileSync(fileForPath(outDir, '/data/plan.json'), 'utf8'));
+    expect(planSchema.safeParse(published).success).toBe(true);
+    expect(published).toEqual(plan);
+  });
+
+  it('indexes content pages but not redirects or /full/', () => {
+    expect(existsSync(path.join(outDir, 'pagefind/pagefind.js'))).toBe(true);
+    expect(readPage(outDir, '/part-1/')).toContain('data-pagefind-body');
+    expect(readPage(outDir, '/full/')).not.toContain('data-pagefind-body');
+    expect(readPage(outDir, pageRedirectPath(FIRST_PAGE))).not.toContain('data-pagefind-body');
+  });
+});
+
+/** Every internal href/src/refresh target of every page resolves, fragments included. */
+function brokenLinks(build: SiteBuild, dir: string): string[] {
+  const site = new URL(process.env.SITE_URL || 'http://localhost:4321');
+  const idCache = new Map<string, Set<string>>();
+  const idsIn = (file: string): Set<string> => {
+    if (!idCache.has(file)) idCache.set(file, new Set(idsOf(readFileSync(file, 'utf8'))));
+    return idCache.get(file)!;
+  };
+  const broken: string[] = [];
+  for (const rel of htmlFiles(dir)) {
+    const html = readFileSync(path.join(dir, rel), 'utf8');
+    const pageUrl = new URL(withBase(pathOfFile(rel), build.base), site);
+    const refresh = [...html.matchAll(/http-equiv="refresh" content="\d+; url=([^"]+)"/g)].map((m) => m[1]!);
+    const targets = [...attributeValues(html, 'href'), ...attributeValues(html, 'src'), ...refresh];
+    for (const target of targets) {
+      const url = new URL(target, pageUrl);
+      if (url.origin !== site.origin || !/^https?:$/.test(url.protocol)) continue;
+      if (!url.pathname.startsWith(build.base)) {
+        broken.push(`${rel}: ${target} (outside base ${build.base})`);
+        continue;
+      }
+      const sitePath = '/' + url.pathname.slice(build.base.length);
+      // Starlight's 404 page names its canonical URL /404/; it is served from 404.html.
+      const file = fileForPath(dir, sitePath === '/404/' ? '/404.html' : sitePath);
+      if (!existsSync(file)) {
+        broken.push(`${rel}: ${target}`);
+        continue;
+      }
+      const fragment = decodeURIComponent(url.hash.slice(1));
+      if (fragment && file.endsWith('.html') && !idsIn(file).has(fragment)) {
+        broken.push(`${rel}: ${target} (no #${fragment})`);
+      }
+    }
+  }
+  return broken;
+}
+
+describe('links', () => {
+  it('resolves every internal link and fragment (base /)', () => {
+    expect(brokenLinks(DEFAULT_BUILD, outDir)).toEqual([]);
+  });
+
+  it('resolves every internal link and fragment when deployed under BASE_PATH=/plan/', async () => {
+    const dir = await ensureBuilt(SUBPATH_BUILD);
+    expect(readPage(dir, '/page/1/')).toContain('url=/plan/');
+    expect(brokenLinks(SUBPATH_BUILD, dir)).toEqual([]);
+  }, 600_000);
+});
