@@ -13,8 +13,10 @@ const planRefSchema = z.discriminatedUnion('kind', [
   z
     .object({ kind: z.literal('chapter'), part: z.number().int().min(1), chapter: z.number().int().min(1) })
     .strict(),
-  // Site pages outside the collection (/packages/) pass it through <StarlightPage>.
+  // Site pages outside the collection pass these through <StarlightPage>:
+  // /packages/, and the pages opening with the plan's title block (/, /full/).
   z.object({ kind: z.literal('appendix') }).strict(),
+  z.object({ kind: z.literal('title-block') }).strict(),
 ]);
 
 export const collections = {

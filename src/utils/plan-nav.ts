@@ -88,16 +88,22 @@ export interface Crumb {
   path: string;
 }
 
-/** What a content page shows: a 篇, a 章, or the 附表. */
+/**
+ * What a page shows: a 篇, a 章, the 附表, or the plan's title block
+ * (title and approval line, on / and /full/).
+ */
 export type PlanPageRef =
   | { kind: 'part'; part: number }
   | { kind: 'chapter'; part: number; chapter: number }
-  | { kind: 'appendix' };
+  | { kind: 'appendix' }
+  | { kind: 'title-block' };
 
-/** The breadcrumb trail of a page, from home down to the page itself. */
+/** The breadcrumb trail of a page, from home down to the page itself (none for the title-block pages). */
 export function breadcrumbs(plan: Plan, ref: PlanPageRef): Crumb[] {
   const home: Crumb = { label: HOME_LABEL, path: HOME_PATH };
   switch (ref.kind) {
+    case 'title-block':
+      return [];
     case 'part': {
       const part = findPart(plan, ref.part);
       return [home, { label: navLabel(part), path: partPath(part.n) }];

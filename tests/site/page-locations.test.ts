@@ -1,0 +1,135 @@
+/**
+ * Where printed pages begin: small models for each rule, then the real
+ * plan.json, where every page 1…218 must begin exactly once.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Block, Chapter, Part, Plan } from '../../src/convert/model';
+import {
+  LAST_PAGE,
+  checkPageLocations,
+  pageAfterFooter,
+  pageLocationHref,
+  pageLocationMap,
+  pageLocations,
+} from '../../src/utils/page-locations';
+import { readPlan } from '../../src/utils/read-plan-fs';
+import { ensureBuilt } from './build-site';
+
+const para = (...body: (string | { footer: number })[]): Block => ({
+  kind: 'paragraph',
+  lead: null,
+  body,
+});
+const chapter = (n: number, over: Partial<Chapter> = {}): Chapter => ({
+  n, label: `第${n}章`, title: `章${n}`, page: 1, footerBefore: null, intro: [], sections: [], ...over,
+});
+const part = (n: number, over: Partial<Part> = {}): Part => ({
+  n, label: `第${n}篇`, title: `篇${n}`, page: 1, footerBefore: null, intro: [], chapters: [chapter(1)], ...over,
+});
+const planOf = (parts: Part[], appendixBlocks: Block[] = [], appendixFooterBefore: number | null = null): Plan => ({
+  title: '纲要',
+  approval: '批准',
+  preface: { title: '序言', blocks: [para('序', { footer: 99 })] },
+  parts,
+  appendix: { label: '附表', title: '工程包', page: 1, footerBefore: appendixFooterBefore, blocks: appendixBlocks },
+});
+
+describe('pageLocations', () => {
+  it('begins page 1 on the first 篇 page when it has an introduction', () => {
+    const plan = planOf([part(1, { intro: [para('引言')] })]);
+    expect(pageLocations(plan)).toEqual([{ page: 1, path: '/part-1/' }]);
+  });
+
+  it('begins page 1 at the first 章 when the first 篇 has no introduction', () => {
+    const plan = planOf([part(1, { chapters: [chapter(1), chapter(2)] })]);
+    expect(pageLocations(plan)).toEqual([{ page: 1, path: '/part-1/chapter-1/' }]);
+  });
+
+  it('begins page F+1 at a footer inside the text, in reading order', () => {
+    const plan = planOf([
+      part(1, {
+        chapters: [
+          chapter(1, { intro: [para('甲', { footer: 1 }, '乙')] }),
+          chapter(2, {
+            sections: [
+              { n: 1, label: '一、', title: '节', page: 2, footerBefore: null, blocks: [{ kind: 'target', lead: ['——目标'], body: ['说明', { footer: 2 }] }] },
+            ],
+          }),
+        ],
+      }),
+    ]);
+    expect(pageLocations(plan)).toEqual([
+      { page: 1, path: '/part-1/chapter-1/' },
+      { page: 2, path: '/part-1/chapter-1/' },
+      { page: 3, path: '/part-1/chapter-2/' },
+    ]);
+  });
+
+  it('begins a page at a heading or box with footerBefore, on the page that holds it', () => {
+    const box: Block = { kind: 'box', n: 7, footerBefore: 4, label: '专栏7', title: '计划', intro: ['介绍'], items: [{ lead: ['甲'], body: ['乙', { footer: 5 }] }] };
+    const plan = planOf([
+      part(1, { intro: [para('引', { footer: 1 })], chapters: [chapter(1, { footerBefore: 2 })] }),
+      part(2, { footerBefore: 3, chapters: [chapter(1, { intro: [box] })] }),
+    ]);
+    expect(pageLocations(plan)).toEqual([
+      { page: 1, path: '/part-1/' },
+      { page: 2, path: '/part-1/' },
+      { page: 3, path: '/part-1/chapter-1/' },
+      // 第二篇 has no introduction: the page its heading opens is marked on its first 章.
+      { page: 4, path: '/part-2/chapter-1/' },
+      { page: 5, path: '/part-2/chapter-1/' },
+      { page: 6, path: '/part-2/chapter-1/' },
+    ]);
+  });
+
+  it('sends pages beginning in the 附表 to /packages/ and ignores the footer of the last page', () => {
+    const table: Block = { kind: 'table', table: 'packages', raw: ['表', { footer: 216 }, '表', { footer: LAST_PAGE }] };
+    const plan = planOf([part(1)], [table], 215);
+    expect(pageLocations(plan)).toEqual([
+      { page: 1, path: '/part-1/chapter-1/' },
+      { page: 216, path: '/packages/' },
+      { page: 217, path: '/packages/' },
+    ]);
+  });
+
+  it('opens no page in the 序言', () => {
+    const plan = planOf([part(1)]);
+    expect(pageLocations(plan).map((l) => l.page)).toEqual([1]);
+  });
+});
+
+describe('checkPageLocations and pageLocationMap', () => {
+  it('reports pages begun nowhere and pages begun twice; the first place wins', () => {
+    const locations = [
+      ...Array.from({ length: LAST_PAGE }, (_, i) => ({ page: i + 1, path: '/a/' })).filter((l) => l.page !== 7),
+      { page: 9, path: '/b/' },
+    ];
+    expect(checkPageLocations(locations)).toEqual({ missing: [7], duplicated: [9] });
+    expect(pageLocationMap(locations).get(9)).toEqual({ page: 9, path: '/a/' });
+  });
+
+  it('links to the marker', () => {
+    expect(pageLocationHref({ page: 150, path: '/part-9/chapter-3/' })).toBe('/part-9/chapter-3/#page-150');
+    expect(pageAfterFooter(149)).toBe(150);
+    expect(pageAfterFooter(LAST_PAGE)).toBeNull();
+  });
+});
+
+describe('the real plan.json', () => {
+  let plan: Plan;
+  beforeAll(async () => {
+    await ensureBuilt();
+    plan = readPlan();
+  });
+
+  it('begins every printed page 1…218 exactly once', () => {
+    const locations = pageLocations(plan);
+    expect(checkPageLocations(locations)).toEqual({ missing: [], duplicated: [] });
+    expect(locations).toHaveLength(LAST_PAGE);
+  });
+
+  it('begins pages in reading order', () => {
+    const pages = pageLocations(plan).map((l) => l.page);
+    expect(pages).toEqual([...pages].sort((a, b) => a - b));
+  });
+});
