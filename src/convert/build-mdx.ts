@@ -55,9 +55,9 @@ export function blocksToMdast(blocks: readonly Block[]): RootContent[] {
     if (b.kind === 'paragraph') out.push(leadParagraph(b.lead, b.body));
     else if (b.kind === 'target') {
       const last = out.at(-1);
-      const list: List = last?.type === 'list' ? last : { type: 'list', ordered: false, spread: false, children: [] };
+      const list: List = last?.type === 'list' ? last : { type: 'list', ordered: false, start: null, spread: false, children: [] };
       if (list !== last) out.push(list);
-      list.children.push({ type: 'listItem', spread: false, children: [leadParagraph(b.lead, b.body)] });
+      list.children.push({ type: 'listItem', spread: false, checked: null, children: [leadParagraph(b.lead, b.body)] });
     } else if (b.kind === 'box') {
       if (b.footerBefore !== null) out.push(marker(b.footerBefore, true));
       const children: MdParagraph[] = [];
