@@ -9,8 +9,10 @@
  */
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
+import sitemap from '@astrojs/sitemap';
 import { readPlan } from './src/utils/read-plan-fs.ts';
 import { planSidebar } from './src/utils/plan-nav.ts';
+import { isPageRedirect } from './src/utils/site-paths.ts';
 import remarkSectionIds from './src/utils/remark-section-ids.ts';
 import rehypeHeadingLinks from './src/utils/rehype-heading-links.ts';
 
@@ -43,5 +45,8 @@ export default defineConfig({
       pagination: true,
       lastUpdated: false,
     }),
+    // Starlight adds a sitemap of every page when none is configured; this one
+    // leaves out the /page/P/ redirects (noindex pages do not belong in it).
+    sitemap({ filter: (page) => !isPageRedirect(page) }),
   ],
 });

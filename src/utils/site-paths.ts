@@ -30,6 +30,11 @@ export function pageRedirectPath(page: number): string {
   return `/page/${page}/`;
 }
 
+/** True for the URL (absolute, any base) of a `/page/P/` redirect. */
+export function isPageRedirect(url: string): boolean {
+  return /\/page\/\d+\/$/.test(new URL(url, 'http://x').pathname);
+}
+
 /** Id of the element where printed page `page` begins (`page-150`). */
 export function pageAnchorId(page: number): string {
   return `page-${page}`;

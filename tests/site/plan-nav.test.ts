@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Chapter, Part, Plan } from '../../src/convert/model';
 import { breadcrumbs, planSidebar, tableOfContents } from '../../src/utils/plan-nav';
-import { withBase } from '../../src/utils/site-paths';
+import { isPageRedirect, withBase } from '../../src/utils/site-paths';
 
 const chapter = (n: number, title: string): Chapter => ({
   n, label: `第${'一二三'[n - 1]}章`, title, page: 1, footerBefore: null, intro: [],
@@ -73,5 +73,14 @@ describe('withBase', () => {
     expect(withBase('/part-1/', '/')).toBe('/part-1/');
     expect(withBase('/part-1/#page-1', '/plan/')).toBe('/plan/part-1/#page-1');
     expect(withBase('/', '/plan')).toBe('/plan/');
+  });
+});
+
+describe('isPageRedirect', () => {
+  it('recognises /page/P/ under any base and origin', () => {
+    expect(isPageRedirect('https://example.org/plan/page/150/')).toBe(true);
+    expect(isPageRedirect('/page/1/')).toBe(true);
+    expect(isPageRedirect('https://example.org/part-1/')).toBe(false);
+    expect(isPageRedirect('https://example.org/page/')).toBe(false);
   });
 });

@@ -209,6 +209,14 @@ describe('data and search', () => {
     expect(published).toEqual(plan);
   });
 
+  it('lists the pages but not the /page/P/ redirects in the sitemap', () => {
+    const sitemap = readFileSync(path.join(outDir, 'sitemap-0.xml'), 'utf8');
+    const locs = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]!).pathname);
+    expect(locs).toContain('/part-9/chapter-3/');
+    expect(locs).toContain('/full/');
+    expect(locs.filter((loc) => loc.startsWith('/page/'))).toEqual([]);
+  });
+
   it('indexes content pages but not redirects or /full/', () => {
     expect(existsSync(path.join(outDir, 'pagefind/pagefind.js'))).toBe(true);
     expect(readPage(outDir, '/part-1/')).toContain('data-pagefind-body');
