@@ -38,7 +38,8 @@ export interface BlockStats {
  * Turns a container's sentences into blocks: the indicators table, 专栏
  * boxes, `——` targets and paragraphs with their leads.
  */
-export function buildBlocks(sentences: Sentence[], decisions: StructureDecisions, stats: BlockStats): Block[] {
+export function buildBlocks(given: Sentence[], decisions: StructureDecisions, stats: BlockStats): Block[] {
+  const sentences = splitDecidedSentences(given, decisions, stats);
   const find = <T extends { line: number; startsWith: string }>(list: T[], s: Sentence, kind: string) => {
     const hit = list.find((d) => d.line === s.line && s.text.startsWith(d.startsWith));
     if (hit) stats.decisionsUsed.add(`${kind}:${hit.line}`);
@@ -92,6 +93,20 @@ export function buildBlocks(sentences: Sentence[], decisions: StructureDecisions
   }
   flushRun();
   return blocks;
+}
+
+/** Cuts the lines that `sentenceSplits` names into two sentences. */
+function splitDecidedSentences(sentences: Sentence[], decisions: StructureDecisions, stats: BlockStats): Sentence[] {
+  return sentences.flatMap((s) => {
+    const split = decisions.sentenceSplits.find((d) => d.line === s.line && s.text.indexOf(d.at) > 0);
+    if (!split) return [s];
+    stats.decisionsUsed.add(`split:${split.line}`);
+    const at = s.text.indexOf(split.at);
+    return [
+      { line: s.line, parts: sliceInlines(s.parts, 0, at), text: s.text.slice(0, at) },
+      { line: s.line, parts: sliceInlines(s.parts, at, s.text.length), text: s.text.slice(at) },
+    ];
+  });
 }
 
 function paragraphs(

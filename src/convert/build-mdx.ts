@@ -96,8 +96,7 @@ export function planToMdxPages(plan: Plan): MdxPage[] {
     pages.push({ path: `part-${part.n}/index.mdx`, frontmatter: { title: `${part.label} ${part.title}`, plan: { kind: 'part', part: part.n } }, tree: page(partChildren) });
     part.chapters.forEach((chapter: Chapter) => {
       const children: RootContent[] = [];
-      const top = pending ?? chapter.footerBefore;
-      if (top !== null) children.push(marker(top, true));
+      for (const top of [pending, chapter.footerBefore]) if (top !== null) children.push(marker(top, true));
       pending = null;
       children.push(...blocksToMdast(chapter.intro));
       for (const s of chapter.sections) {

@@ -86,6 +86,7 @@ export function convertPlan(source: string, options: ConvertOptions): { plan: Pl
     ...options.decisions.boxEnds.map((d) => ({ key: `box:${d.box}`, line: d.line })),
     ...options.decisions.leads.map((d) => ({ key: `lead:${d.line}`, line: d.line })),
     ...options.decisions.paragraphStarts.map((d) => ({ key: `paragraph:${d.line}`, line: d.line })),
+    ...options.decisions.sentenceSplits.map((d) => ({ key: `split:${d.line}`, line: d.line })),
   ].filter((d) => !stats.decisionsUsed.has(d.key));
   if (unused.length > 0) {
     throw new SourceError(unused[0]!.line, `structure decision ${unused[0]!.key} matches no sentence (review content/structure-decisions.json)`);

@@ -22,9 +22,22 @@ export const structureDecisionsSchema = z
     leads: z.array(z.object({ lead: z.boolean(), ...sentenceRef }).strict()),
     /** Sentences that begin a new paragraph without a lead. */
     paragraphStarts: z.array(z.object(sentenceRef).strict()),
+    /**
+     * Lines that hold two sentences of different paragraphs: the line is cut
+     * before the first occurrence of `at`, so that each part is read on its own.
+     */
+    sentenceSplits: z.array(
+      z
+        .object({
+          line: sentenceRef.line,
+          at: z.string().min(2),
+          reason: sentenceRef.reason,
+        })
+        .strict(),
+    ),
   })
   .strict();
 export type StructureDecisions = z.infer<typeof structureDecisionsSchema>;
 
 /** No decisions: the rules alone. */
-export const NO_DECISIONS: StructureDecisions = { boxEnds: [], leads: [], paragraphStarts: [] };
+export const NO_DECISIONS: StructureDecisions = { boxEnds: [], leads: [], paragraphStarts: [], sentenceSplits: [] };
