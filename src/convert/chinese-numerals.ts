@@ -14,13 +14,3 @@ export function parseChineseNumeral(s: string): number | null {
   if (!ten) return a && !b ? DIGITS[a]! : null;
   return (a ? DIGITS[a]! : 1) * 10 + (b ? DIGITS[b]! : 0);
 }
-
-/** The Chinese numeral for 1 to 99, as the plan writes it (inverse of `parseChineseNumeral`). */
-export function toChineseNumeral(n: number): string {
-  if (!Number.isInteger(n) || n < 1 || n > 99) throw new RangeError(`no Chinese numeral for ${n}`);
-  const names = ' 一二三四五六七八九';
-  const tens = Math.floor(n / 10);
-  const ones = n % 10;
-  if (tens === 0) return names[ones]!;
-  return (tens > 1 ? names[tens]! : '') + '十' + (ones ? names[ones]! : '');
-}

@@ -9,22 +9,7 @@
 import type { Heading, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { sectionId } from './site-paths';
-
-const DIGITS: Readonly<Record<string, number>> = {
-  一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
-};
-
-/**
- * The value of a Chinese numeral from 1 to 99 as the plan writes them
- * (`一`, `十`, `十四`, `二十三`), or null for anything else.
- */
-export function chineseNumeralValue(numeral: string): number | null {
-  const match = /^([一二三四五六七八九])?(十)?([一二三四五六七八九])?$/u.exec(numeral);
-  if (!match || numeral === '') return null;
-  const [, first, ten, second] = match;
-  if (!ten) return first && !second ? DIGITS[first]! : null;
-  return (first ? DIGITS[first]! : 1) * 10 + (second ? DIGITS[second]! : 0);
-}
+import { parseChineseNumeral } from '../convert/chinese-numerals.ts';
 
 /**
  * The section number of a heading text like `三、搞活未来科学城` (3), or null
@@ -32,7 +17,7 @@ export function chineseNumeralValue(numeral: string): number | null {
  */
 export function sectionNumber(headingText: string): number | null {
   const match = /^([一二三四五六七八九十]+)、/u.exec(headingText.trim());
-  return match ? chineseNumeralValue(match[1]!) : null;
+  return match ? parseChineseNumeral(match[1]!) : null;
 }
 
 function visitHeadings(nodes: readonly RootContent[], onHeading: (heading: Heading) => void): void {

@@ -1,7 +1,7 @@
 /** The skeleton of the model against the table of contents of the real plan. */
 import { describe, expect, it } from 'vitest';
 import { LineIndex } from '../../src/convert/errors.ts';
-import { parseToc } from '../../src/convert/parse-toc.ts';
+import { parseToc, type TocPart } from '../../src/convert/parse-toc.ts';
 import { planText } from '../../src/convert/plan-text.ts';
 import { plan, report, sourceText } from '../helpers/real-plan.ts';
 
@@ -23,28 +23,20 @@ describe('skeleton', () => {
   });
 
   it('takes every label, title and page from the table of contents, in its order', () => {
-    const fromModel = plan.parts.map((p) => ({
-      label: p.label,
-      title: p.title,
-      page: p.page,
-      chapters: p.chapters.map((c) => ({
-        label: c.label,
-        title: c.title,
-        page: c.page,
-        sections: c.sections.map((s) => ({ label: s.label, title: s.title, page: s.page })),
-      })),
-    }));
-    const fromToc = toc.parts.map((p) => ({
-      label: p.label,
-      title: p.title,
-      page: p.page,
-      chapters: p.chapters.map((c) => ({
-        label: c.label,
-        title: c.title,
-        page: c.page,
-        sections: c.sections.map((s) => ({ label: s.label, title: s.title, page: s.page })),
-      })),
-    }));
+    const outline = (parts: readonly TocPart[] | typeof plan.parts) =>
+      parts.map((p) => ({
+        label: p.label,
+        title: p.title,
+        page: p.page,
+        chapters: p.chapters.map((c) => ({
+          label: c.label,
+          title: c.title,
+          page: c.page,
+          sections: c.sections.map((s) => ({ label: s.label, title: s.title, page: s.page })),
+        })),
+      }));
+    const fromModel = outline(plan.parts);
+    const fromToc = outline(toc.parts);
     expect(fromModel).toEqual(fromToc);
     expect(plan.parts[4]!.chapters[1]!.title).toBe('加快建设“三城一区”主平台和中关村示范区主阵地');
     expect(plan.appendix).toMatchObject({ label: '附表', title: '“十四五”时期重大工程包', page: 216 });

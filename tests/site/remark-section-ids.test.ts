@@ -6,7 +6,8 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { Heading, Root } from 'mdast';
 import { describe, expect, it } from 'vitest';
-import remarkSectionIds, { chineseNumeralValue, sectionNumber } from '../../src/utils/remark-section-ids';
+import remarkSectionIds, { sectionNumber } from '../../src/utils/remark-section-ids';
+import { parseChineseNumeral } from '../../src/convert/chinese-numerals.ts';
 
 function headingIds(markdown: string): (string | undefined)[] {
   const processor = unified().use(remarkParse).use(remarkSectionIds);
@@ -16,12 +17,12 @@ function headingIds(markdown: string): (string | undefined)[] {
     .map((heading) => heading.data?.hProperties?.id as string | undefined);
 }
 
-describe('chineseNumeralValue', () => {
+describe('parseChineseNumeral', () => {
   it('reads the numerals the plan uses', () => {
-    expect(['一', '九', '十', '十一', '十四', '二十', '二十三'].map(chineseNumeralValue)).toEqual([1, 9, 10, 11, 14, 20, 23]);
+    expect(['一', '九', '十', '十一', '十四', '二十', '二十三'].map(parseChineseNumeral)).toEqual([1, 9, 10, 11, 14, 20, 23]);
   });
   it('rejects anything else', () => {
-    expect(['', '零', '十十', '一二', '百', '5'].map(chineseNumeralValue)).toEqual([null, null, null, null, null, null]);
+    expect(['', '零', '十十', '一二', '百', '5'].map(parseChineseNumeral)).toEqual([null, null, null, null, null, null]);
   });
 });
 
