@@ -15,10 +15,13 @@ import { planSidebar } from './src/utils/plan-nav.ts';
 import { isPageRedirect } from './src/utils/site-paths.ts';
 import remarkSectionIds from './src/utils/remark-section-ids.ts';
 import rehypeHeadingLinks from './src/utils/rehype-heading-links.ts';
+import postBuild from './src/build/post-build-fs.ts';
 
 const site = process.env.SITE_URL || 'http://localhost:4321';
 const base = process.env.BASE_PATH || '/';
 const plan = readPlan();
+/** The base as a directory URL, for files in public/ (`/` or `/plan/`). */
+const baseDir = base.endsWith('/') ? base : `${base}/`;
 
 export default defineConfig({
   site,
@@ -37,7 +40,15 @@ export default defineConfig({
       markdown: { headingLinks: false },
       sidebar: planSidebar(plan),
       tableOfContents: { minHeadingLevel: 2, maxHeadingLevel: 2 },
-      customCss: ['./src/styles/plan.css'],
+      customCss: ['./src/styles/plan.css', './src/styles/print.css'],
+      // Installable and offline: the web app manifest, and the module that
+      // registers the service worker written by postBuild (src/build/).
+      head: [
+        { tag: 'link', attrs: { rel: 'manifest', href: `${baseDir}manifest.webmanifest` } },
+        { tag: 'link', attrs: { rel: 'apple-touch-icon', href: `${baseDir}icons/apple-touch-icon.png` } },
+        { tag: 'meta', attrs: { name: 'theme-color', content: '#b3261e' } },
+        { tag: 'script', attrs: { type: 'module', src: `${baseDir}register-sw.js` } },
+      ],
       components: {
         PageTitle: './src/components/PlanPageTitle.astro',
         Footer: './src/components/PlanFooter.astro',
@@ -48,5 +59,8 @@ export default defineConfig({
     // Starlight adds a sitemap of every page when none is configured; this one
     // leaves out the /page/P/ redirects (noindex pages do not belong in it).
     sitemap({ filter: (page) => !isPageRedirect(page) }),
+    // Must stay last: it hashes each page's inline code into its CSP and
+    // precaches the finished output (Pagefind's index included).
+    postBuild(),
   ],
 });
