@@ -1,8 +1,8 @@
 /**
  * Checks on the built site (dist/ from the real build): URLs, language,
  * headings and ids, page markers and /page/P/ redirects, the plan's text on
- * every page, the published model, and every internal link — also for a
- * build deployed under BASE_PATH=/plan/.
+ * every page, and the published model. Links are checked by the link gate
+ * (tests/gates/links.test.ts).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -17,10 +17,9 @@ import {
   pageRedirectPath,
   partPath,
   sectionId,
-  withBase,
 } from '../../src/utils/site-paths';
-import { DEFAULT_BUILD, ROOT, SUBPATH_BUILD, ensureBuilt, type SiteBuild } from './build-site';
-import { attributeValues, fileForPath, htmlFiles, idsOf, mainOf, pathOfFile, readPage, visibleText } from './html';
+import { DEFAULT_BUILD, ROOT, ensureBuilt } from './build-site';
+import { attributeValues, fileForPath, htmlFiles, idsOf, mainOf, readPage, visibleText } from './html';
 import { appendixPageText, chapterPageText, fullPageText, homePageText, partPageText, squeeze } from './plan-text';
 
 let outDir: string;
@@ -223,53 +222,4 @@ describe('data and search', () => {
     expect(readPage(outDir, '/full/')).not.toContain('data-pagefind-body');
     expect(readPage(outDir, pageRedirectPath(FIRST_PAGE))).not.toContain('data-pagefind-body');
   });
-});
-
-/** Every internal href/src/refresh target of every page resolves, fragments included. */
-function brokenLinks(build: SiteBuild, dir: string): string[] {
-  const site = new URL(process.env.SITE_URL || 'http://localhost:4321');
-  const idCache = new Map<string, Set<string>>();
-  const idsIn = (file: string): Set<string> => {
-    if (!idCache.has(file)) idCache.set(file, new Set(idsOf(readFileSync(file, 'utf8'))));
-    return idCache.get(file)!;
-  };
-  const broken: string[] = [];
-  for (const rel of htmlFiles(dir)) {
-    const html = readFileSync(path.join(dir, rel), 'utf8');
-    const pageUrl = new URL(withBase(pathOfFile(rel), build.base), site);
-    const refresh = [...html.matchAll(/http-equiv="refresh" content="\d+; url=([^"]+)"/g)].map((m) => m[1]!);
-    const targets = [...attributeValues(html, 'href'), ...attributeValues(html, 'src'), ...refresh];
-    for (const target of targets) {
-      const url = new URL(target, pageUrl);
-      if (url.origin !== site.origin || !/^https?:$/.test(url.protocol)) continue;
-      if (!url.pathname.startsWith(build.base)) {
-        broken.push(`${rel}: ${target} (outside base ${build.base})`);
-        continue;
-      }
-      const sitePath = '/' + url.pathname.slice(build.base.length);
-      // Starlight's 404 page names its canonical URL /404/; it is served from 404.html.
-      const file = fileForPath(dir, sitePath === '/404/' ? '/404.html' : sitePath);
-      if (!existsSync(file)) {
-        broken.push(`${rel}: ${target}`);
-        continue;
-      }
-      const fragment = decodeURIComponent(url.hash.slice(1));
-      if (fragment && file.endsWith('.html') && !idsIn(file).has(fragment)) {
-        broken.push(`${rel}: ${target} (no #${fragment})`);
-      }
-    }
-  }
-  return broken;
-}
-
-describe('links', () => {
-  it('resolves every internal link and fragment (base /)', () => {
-    expect(brokenLinks(DEFAULT_BUILD, outDir)).toEqual([]);
-  });
-
-  it('resolves every internal link and fragment when deployed under BASE_PATH=/plan/', async () => {
-    const dir = await ensureBuilt(SUBPATH_BUILD);
-    expect(readPage(dir, '/page/1/')).toContain('url=/plan/');
-    expect(brokenLinks(SUBPATH_BUILD, dir)).toEqual([]);
-  }, 600_000);
 });
