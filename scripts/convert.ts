@@ -13,13 +13,20 @@ const { values } = parseArgs({
     out: { type: 'string', default: 'src/content/generated' },
     corrections: { type: 'string', default: 'content/corrections.json' },
     decisions: { type: 'string', default: 'content/structure-decisions.json' },
+    'box-mentions': { type: 'string', default: 'content/data/box-mentions.json' },
     quiet: { type: 'boolean', default: false },
   },
 });
 
 try {
   const started = performance.now();
-  const report = await convertFiles(values as { input: string; out: string; corrections: string; decisions: string });
+  const report = await convertFiles({
+    input: values.input,
+    out: values.out,
+    corrections: values.corrections,
+    decisions: values.decisions,
+    boxMentions: values['box-mentions'],
+  });
   if (!values.quiet) {
     const { toc: _toc, ...counts } = report;
     console.log(

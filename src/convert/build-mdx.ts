@@ -4,14 +4,19 @@ import type { MdxjsEsm } from 'mdast-util-mdxjs-esm';
 import { unified } from 'unified';
 import remarkMdx from 'remark-mdx';
 import remarkStringify from 'remark-stringify';
-import type { Block, Chapter, Inline, Part, Plan } from './model.ts';
+import type { Block, Box, Chapter, Inline, Part, Plan, Table } from './model.ts';
+import { boxMentionRules, linkBoxMentions, NO_BOX_MENTIONS, type BoxMentionsData } from './box-mentions.ts';
 
 /** The components every generated page imports (see the converter → site contract in the README). */
 export const MDX_IMPORTS = [
   "import PageMarker from '@components/PageMarker.astro';",
   "import Box from '@components/Box.astro';",
-  "import RawTable from '@components/RawTable.astro';",
+  "import IndicatorsTable from '@components/IndicatorsTable.astro';",
+  "import PackagesTable from '@components/PackagesTable.astro';",
 ];
+
+/** The component that renders each curated table from `content/data/`. */
+export const TABLE_COMPONENTS = { indicators: 'IndicatorsTable', packages: 'PackagesTable' } as const;
 
 /** One generated page: its path under `docs/`, its frontmatter and its body tree. */
 export interface MdxPage {
@@ -48,6 +53,26 @@ function leadParagraph(lead: readonly Inline[] | null, body: readonly Inline[]):
   return { type: 'paragraph', children: [...phrasing(lead.slice(0, first)), strong(lead.slice(first)), ...phrasing(body)] };
 }
 
+/**
+ * The printed pages that begin inside a table (the pages after its footers),
+ * written `"14"` or `"217 218"`; the last page's footer opens none.
+ */
+export function pagesBegunIn(table: Table, lastPage = 218): number[] {
+  return table.raw.flatMap((p) => (typeof p === 'string' || p.footer + 1 > lastPage ? [] : [p.footer + 1]));
+}
+
+/**
+ * A curated table in place of the column-interleaved raw text: the component
+ * renders the cells from `content/data/` (whose faithfulness to the raw is
+ * proved by tests/tables) and puts the page markers named in `pages` on the
+ * rows where those pages begin.
+ */
+function tableElement(b: Table): MdxJsxFlowElement {
+  const pages = pagesBegunIn(b);
+  const attributes = pages.length > 0 ? [attr('pages', pages.join(' '))] : [];
+  return { type: 'mdxJsxFlowElement', name: TABLE_COMPONENTS[b.table], attributes, children: [] };
+}
+
 /** The mdast of a run of blocks; consecutive `——` targets become one list. */
 export function blocksToMdast(blocks: readonly Block[]): RootContent[] {
   const out: RootContent[] = [];
@@ -65,13 +90,27 @@ export function blocksToMdast(blocks: readonly Block[]): RootContent[] {
       for (const item of b.items) children.push(leadParagraph(item.lead, item.body));
       out.push({ type: 'mdxJsxFlowElement', name: 'Box', attributes: [attr('n', b.n), attr('label', b.label), attr('title', b.title)], children });
     } else {
-      out.push({ type: 'mdxJsxFlowElement', name: 'RawTable', attributes: [attr('table', b.table)], children: [leadParagraph(null, b.raw)] });
+      out.push(tableElement(b));
     }
   }
   return out;
 }
 
-function page(children: RootContent[]): Root {
+/** Every 专栏 box of the plan's parts, in reading order. */
+export function planBoxes(plan: Plan): Box[] {
+  const boxes: Box[] = [];
+  const take = (blocks: readonly Block[]) => blocks.forEach((b) => b.kind === 'box' && boxes.push(b));
+  for (const part of plan.parts) {
+    take(part.intro);
+    for (const chapter of part.chapters) {
+      take(chapter.intro);
+      chapter.sections.forEach((s) => take(s.blocks));
+    }
+  }
+  return boxes;
+}
+
+function pageRoot(children: RootContent[]): Root {
   const esm: MdxjsEsm = { type: 'mdxjsEsm', value: MDX_IMPORTS.join('\n') };
   return { type: 'root', children: [esm, ...children] };
 }
@@ -81,8 +120,12 @@ function page(children: RootContent[]): Root {
  * introduction) and one per 章 (`part-N/chapter-M.mdx`: its introduction and
  * sections). Printed page 1 begins with 第一篇; a page that begins at a 篇
  * heading whose 篇 has no introduction is marked at the top of its first 章.
+ * Mentions of a box's program in the text of its page link to the box (see
+ * `linkBoxMentions`; `boxMentions` holds the reviewed short forms).
  */
-export function planToMdxPages(plan: Plan): MdxPage[] {
+export function planToMdxPages(plan: Plan, options: { boxMentions?: BoxMentionsData } = {}): MdxPage[] {
+  const rules = boxMentionRules(planBoxes(plan), options.boxMentions ?? NO_BOX_MENTIONS);
+  const page = (children: RootContent[]): Root => linkBoxMentions(pageRoot(children), rules);
   const pages: MdxPage[] = [];
   plan.parts.forEach((part: Part, pi) => {
     // Footer 0 stands for the start of the plan's body: page 1 begins there.

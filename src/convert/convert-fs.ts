@@ -7,6 +7,7 @@ import { correctionsSchema } from './apply-corrections.ts';
 import { structureDecisionsSchema } from './structure-decisions.ts';
 import { planToMdxPages, serializeMdxPage } from './build-mdx.ts';
 import { SourceError } from './errors.ts';
+import { boxMentionsDataSchema, NO_BOX_MENTIONS } from './box-mentions.ts';
 
 /** Where the converter reads and writes. */
 export interface ConvertPaths {
@@ -14,6 +15,8 @@ export interface ConvertPaths {
   out: string;
   corrections: string;
   decisions: string;
+  /** Reviewed short forms of the boxes' programs (`content/data/box-mentions.json`); none when omitted. */
+  boxMentions?: string;
 }
 
 async function readJson<T>(path: string, schema: z.ZodType<T>): Promise<T> {
@@ -41,13 +44,14 @@ export async function convertFiles(paths: ConvertPaths): Promise<ConvertReport> 
   const bytes = await readFile(paths.input).catch((e: NodeJS.ErrnoException) => {
     throw new SourceError(null, `${paths.input}: cannot read the input (${e.code ?? e.message})`);
   });
-  const [corrections, decisions] = await Promise.all([
+  const [corrections, decisions, boxMentions] = await Promise.all([
     readJson(paths.corrections, correctionsSchema),
     readJson(paths.decisions, structureDecisionsSchema),
+    paths.boxMentions === undefined ? NO_BOX_MENTIONS : readJson(paths.boxMentions, boxMentionsDataSchema),
   ]);
   const { plan, report } = convertPlan(decodeSource(bytes), { corrections, decisions });
   const files = new Map<string, string>([['plan.json', JSON.stringify(plan, null, 1) + '\n']]);
-  for (const page of planToMdxPages(plan)) files.set(join('docs', page.path), serializeMdxPage(page));
+  for (const page of planToMdxPages(plan, { boxMentions })) files.set(join('docs', page.path), serializeMdxPage(page));
 
   const out = resolve(paths.out);
   const tmp = `${out}.tmp-${process.pid}`;

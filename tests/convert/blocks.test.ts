@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Block, Box, Inline } from '../../src/convert/model.ts';
 import { inlineText } from '../../src/convert/inline-text.ts';
 import { isLeadShaped, LEAD_MAX_LENGTH } from '../../src/convert/build-blocks.ts';
-import { plan, report } from '../helpers/real-plan.ts';
+import { decisions, plan, report } from '../helpers/real-plan.ts';
 
 interface Placed {
   block: Block;
@@ -64,6 +64,58 @@ describe('boxes', () => {
     expect(leadOf(after(8))).toBe('大力提升资源循环利用水平。');
     // Boxes 2, 4, 5, 6, 9 and 10 run to the next heading.
     for (const n of [2, 4, 5, 6, 9, 10]) expect(after(n)).toBeUndefined();
+  });
+
+  it('ends each box with the last sentence of its last item: the decided one, or the last before the next heading', () => {
+    const lastSentence = (b: Box) => {
+      const item = b.items.at(-1)!;
+      return (text(item.body) || text(item.lead)).split(/(?<=。)/).filter(Boolean).at(-1);
+    };
+    expect(boxes.map((b) => [b.block.items.length, lastSentence(b.block)])).toEqual([
+      [4, '支持图书馆延长开放时间，提高图书馆运营效能。'],
+      [4, '依托海外华商组织、专业协会建设海外联络服务中心，打造“一带一路”合作服务驿站。'],
+      [4, '鼓励院所高校、龙头企业开展联合技术开发、分包研发等。'],
+      [4, '在创新链、产业链、供应链延伸过程中，完善利益共享机制，合力打造新的产业增长点。'],
+      [3, '支持创建数字化转型开源社区，形成各类市场主体相互依存、有序竞争、互促互进的良好氛围，全面增强本市数字经济发展活力。'],
+      [5, '完善供应链金融服务，鼓励金融机构为雁阵企业提供一体化的系统解决方案，降低雁阵企业整体融资成本。'],
+      [2, '鼓励碳中和。'],
+      [3, '研究制定机关用水定额标准，编写机关用水行为手册，推行用水规范化、精准化管理。'],
+      [10, '推进老年人能力综合评估、信用评价等养老服务执行标准的互通互认。'],
+      [5, '完善全民健身公共服务平台建设，丰富全民健身互联网应用，链接全民健身设施资源、赛事活动、社会组织和指导服务，向市民提供更加便捷可及的全民健身服务。'],
+    ]);
+    // Where a decision ends a box, its named sentence is the box's last.
+    for (const end of decisions.boxEnds) expect(lastSentence(boxes[end.box - 1]!.block), `专栏${end.box}`).toMatch(new RegExp(`^${end.startsWith}`));
+    expect(decisions.boxEnds.map((d) => d.box).sort()).toEqual([1, 3, 7, 8]);
+  });
+
+  it('keeps the main text out of the boxes and the boxes out of the main text', () => {
+    // The sentences of the main text that name a box's program stay outside every box…
+    const boxText = boxes.map((b) => text(b.block.intro) + b.block.items.map((i) => text(i.lead) + text(i.body)).join('')).join('\n');
+    const mainText = placed.filter((p) => p.block.kind === 'paragraph').map((p) => {
+      const b = p.block as Extract<Block, { kind: 'paragraph' }>;
+      return text(b.lead) + text(b.body);
+    }).join('\n');
+    for (const sentence of ['探索小微企业协同创新星火计划。', '实施京津冀传统产业升级赋能计划，', '开展数字经济伙伴计划。', '实施雁阵培育计划,', '研究低碳领跑者计划。']) {
+      expect(mainText, sentence).toContain(sentence);
+      expect(boxText, sentence).not.toContain(sentence);
+    }
+    // …and no paragraph outside a box holds a box item's lead.
+    const itemLeads = new Set(boxes.flatMap((b) => b.block.items.map((i) => text(i.lead))));
+    const outside = of('paragraph').map((p) => text(p.block.lead));
+    expect(outside.filter((lead) => itemLeads.has(lead))).toEqual([]);
+    // Each box begins right after the text before it: its intro starts the box, not the chapter.
+    expect(boxes.map((b) => text(b.block.intro).slice(0, 6))).toEqual([
+      '积极拓展城市',
+      '把握“两区”',
+      '完善创新政策',
+      '充分挖掘北京',
+      '发布实施数字',
+      '打造以龙头企',
+      '为引导激励全',
+      '大力推动全社',
+      '打造“四种模',
+      '加快建设与国',
+    ]);
   });
 
   it('splits each box into its introduction and its items', () => {

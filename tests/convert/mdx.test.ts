@@ -5,10 +5,12 @@ import remarkParse from 'remark-parse';
 import remarkMdx from 'remark-mdx';
 import { visit } from 'unist-util-visit';
 import type { Root, RootContent } from 'mdast';
-import { planToMdxPages, serializeMdxPage } from '../../src/convert/build-mdx.ts';
+import { TABLE_COMPONENTS, planToMdxPages, serializeMdxPage } from '../../src/convert/build-mdx.ts';
 import { convertPlan } from '../../src/convert/convert-plan.ts';
 import { chapterText, partText, blocksText } from '../../src/convert/plan-text.ts';
-import { corrections, decisions, plan, sourceText } from '../helpers/real-plan.ts';
+import { inlineText } from '../../src/convert/inline-text.ts';
+import type { Block } from '../../src/convert/model.ts';
+import { boxMentions, corrections, decisions, plan, sourceText } from '../helpers/real-plan.ts';
 
 const parser = unified().use(remarkParse).use(remarkMdx);
 
@@ -32,7 +34,15 @@ function textOf(node: Root | RootContent): string {
   return own + ('children' in node ? (node.children as RootContent[]).map(textOf).join('') : '');
 }
 
-const pages = planToMdxPages(plan);
+const pages = planToMdxPages(plan, { boxMentions });
+
+/** The raw text of the curated tables among `blocks`: the pages render the curated cells instead. */
+const rawTableText = (blocks: readonly Block[]) =>
+  blocks.map((b) => (b.kind === 'table' ? inlineText(b.raw) : '')).join('');
+
+const attribute = (node: { attributes: unknown[] }, name: string): string | undefined =>
+  (node.attributes as { type: string; name: string; value: unknown }[]).find((a) => a.type === 'mdxJsxAttribute' && a.name === name)
+    ?.value as string | undefined;
 
 describe('generated MDX of the real plan', () => {
   it('is one page per 篇 and per 章, at the contract paths', () => {
@@ -50,7 +60,7 @@ describe('generated MDX of the real plan', () => {
     }
   });
 
-  it('carries exactly the text of its 篇 or 章 (headings of the page itself aside)', () => {
+  it('carries exactly the text of its 篇 or 章 (headings of the page itself and the curated tables aside)', () => {
     for (const page of pages) {
       const part = plan.parts[page.frontmatter.plan.part - 1]!;
       const got = textOf(parseBack(serializeMdxPage(page)));
@@ -59,21 +69,66 @@ describe('generated MDX of the real plan', () => {
         expect(partText(part)).toContain(got);
       } else {
         const chapter = part.chapters[page.frontmatter.plan.chapter - 1]!;
-        expect(chapter.label + chapter.title + got, page.path).toBe(chapterText(chapter));
+        const tables = [chapter.intro, ...chapter.sections.map((s) => s.blocks)].map(rawTableText).join('');
+        expect(chapter.label + chapter.title + got, page.path).toBe(chapterText(chapter).replace(tables, ''));
       }
     }
   });
 
-  it('marks printed pages 1–215 once each across the pages; 216–218 begin in the appendix', () => {
+  it('marks printed pages 1–215 once each across the pages (page 14 on the indicators table); 216–218 begin in the appendix', () => {
     const seen: number[] = [];
     for (const page of pages) {
       visit(parseBack(serializeMdxPage(page)), (n) => {
         if ((n.type === 'mdxJsxFlowElement' || n.type === 'mdxJsxTextElement') && n.name === 'PageMarker') {
-          seen.push(Number(n.attributes.find((a) => a.type === 'mdxJsxAttribute' && a.name === 'page')!.value));
+          seen.push(Number(attribute(n, 'page')));
+        }
+        if (n.type === 'mdxJsxFlowElement' && n.name === TABLE_COMPONENTS.indicators) {
+          seen.push(...attribute(n, 'pages')!.split(' ').map(Number));
         }
       });
     }
     expect(seen).toEqual(Array.from({ length: 215 }, (_, i) => i + 1));
+  });
+
+  it('replaces the raw indicators table of 第一篇第三章 by the curated table, page 14 beginning in it', () => {
+    const tables: { path: string; pages: string | undefined; children: number }[] = [];
+    for (const page of pages) {
+      visit(parseBack(serializeMdxPage(page)), (n) => {
+        if (n.type === 'mdxJsxFlowElement' && (n.name === TABLE_COMPONENTS.indicators || n.name === TABLE_COMPONENTS.packages)) {
+          tables.push({ path: page.path, pages: attribute(n, 'pages'), children: n.children.length });
+        }
+      });
+    }
+    expect(tables).toEqual([{ path: 'part-1/chapter-3.mdx', pages: '14', children: 0 }]);
+  });
+
+  it('links the mentions of five boxes’ programs in the text to their boxes, and each box back', () => {
+    const found: { path: string; href: string; id: string; text: string }[] = [];
+    const backs = new Map<string, string>();
+    for (const page of pages) {
+      visit(parseBack(serializeMdxPage(page)), (n) => {
+        if (n.type === 'mdxJsxTextElement' && n.name === 'a') {
+          found.push({ path: page.path, href: attribute(n, 'href')!, id: attribute(n, 'id')!, text: textOf(n) });
+        }
+        if (n.type === 'mdxJsxFlowElement' && n.name === 'Box' && attribute(n, 'mentions')) {
+          backs.set(`box-${attribute(n, 'n')}`, attribute(n, 'mentions')!);
+        }
+      });
+    }
+    expect(found).toEqual([
+      { path: 'part-5/chapter-3.mdx', href: '#box-3', id: 'box-3-mention-1', text: '小微企业协同创新星火计划' },
+      { path: 'part-6/chapter-4.mdx', href: '#box-4', id: 'box-4-mention-1', text: '京津冀传统产业升级赋能计划' },
+      { path: 'part-7/chapter-3.mdx', href: '#box-5', id: 'box-5-mention-1', text: '数字经济伙伴计划' },
+      { path: 'part-7/chapter-4.mdx', href: '#box-6', id: 'box-6-mention-1', text: '雁阵培育计划' },
+      { path: 'part-9/chapter-3.mdx', href: '#box-7', id: 'box-7-mention-1', text: '低碳领跑者计划' },
+    ]);
+    expect(Object.fromEntries(backs)).toEqual({
+      'box-3': 'box-3-mention-1',
+      'box-4': 'box-4-mention-1',
+      'box-5': 'box-5-mention-1',
+      'box-6': 'box-6-mention-1',
+      'box-7': 'box-7-mention-1',
+    });
   });
 });
 

@@ -5,6 +5,7 @@ import { convertPlan } from '../../src/convert/convert-plan.ts';
 import { decodeSource } from '../../src/convert/decode-source.ts';
 import { correctionsSchema } from '../../src/convert/apply-corrections.ts';
 import { structureDecisionsSchema } from '../../src/convert/structure-decisions.ts';
+import { boxMentionsDataSchema } from '../../src/convert/box-mentions.ts';
 
 export const repoRoot = join(import.meta.dirname, '../..');
 export const sourcePath = join(repoRoot, 'content/source/beijing-14th-five-year-plan.txt');
@@ -15,3 +16,4 @@ export const decisions = structureDecisionsSchema.parse(
   JSON.parse(readFileSync(join(repoRoot, 'content/structure-decisions.json'), 'utf8')),
 );
 export const { plan, report } = convertPlan(sourceText, { corrections, decisions });
+export const boxMentions = boxMentionsDataSchema.parse(JSON.parse(readFileSync(join(repoRoot, 'content/data/box-mentions.json'), 'utf8')));
