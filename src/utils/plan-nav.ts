@@ -5,10 +5,13 @@
  */
 import type { Chapter, Part, Plan } from '../convert/model';
 import {
+  BOXES_PATH,
   FULL_PATH,
   HOME_PATH,
+  INDICATORS_PATH,
   PACKAGES_PATH,
   chapterPath,
+  packagePath,
   partPath,
   sectionId,
 } from './site-paths';
@@ -24,6 +27,10 @@ export const HOME_LABEL = '首页';
 export const FULL_LABEL = '全文（单页）';
 /** Label of the link to `/data/plan.json`. */
 export const DATA_LABEL = '数据（plan.json）';
+/** Label of the link to `/indicators/` (the page of the main-indicators table). */
+export const INDICATORS_LABEL = '主要指标';
+/** Label of the link to `/boxes/` (the list of the 专栏). */
+export const BOXES_LABEL = '专栏';
 
 /** A Starlight sidebar item, as accepted by the `sidebar` option. */
 export type SidebarItem =
@@ -43,7 +50,8 @@ export function chapterSlug(part: number, chapter: number): string {
 
 /**
  * The sidebar: home, one collapsed group per 篇 (labelled `第五篇 加快…`,
- * holding the 篇 page and its chapters `第二章 …`), the 附表, then the
+ * holding the 篇 page and its chapters `第二章 …`), the main indicators and
+ * the 专栏 (pages gathering what readers look for first), the 附表, then the
  * one-page edition. Starlight derives prev/next from this order. (The data
  * file is linked from the home page: Starlight would add a trailing slash to
  * `/data/plan.json` here.)
@@ -62,6 +70,8 @@ export function planSidebar(plan: Plan): SidebarItem[] {
         })),
       ],
     })),
+    { label: INDICATORS_LABEL, link: INDICATORS_PATH },
+    { label: BOXES_LABEL, link: BOXES_PATH },
     { label: navLabel(plan.appendix), link: PACKAGES_PATH },
     { label: FULL_LABEL, link: FULL_PATH },
   ];
@@ -89,13 +99,17 @@ export interface Crumb {
 }
 
 /**
- * What a page shows: a 篇, a 章, the 附表, or the plan's title block
- * (title and approval line, on / and /full/).
+ * What a page shows: a 篇, a 章, the 附表, one package of the 附表, the
+ * main indicators, the list of 专栏, or the plan's title block (title and
+ * approval line, on / and /full/).
  */
 export type PlanPageRef =
   | { kind: 'part'; part: number }
   | { kind: 'chapter'; part: number; chapter: number }
   | { kind: 'appendix' }
+  | { kind: 'package'; package: number; name: string }
+  | { kind: 'indicators' }
+  | { kind: 'boxes' }
   | { kind: 'title-block' };
 
 /** The breadcrumb trail of a page, from home down to the page itself (none for the title-block pages). */
@@ -118,6 +132,16 @@ export function breadcrumbs(plan: Plan, ref: PlanPageRef): Crumb[] {
     }
     case 'appendix':
       return [home, { label: navLabel(plan.appendix), path: PACKAGES_PATH }];
+    case 'package':
+      return [
+        home,
+        { label: navLabel(plan.appendix), path: PACKAGES_PATH },
+        { label: ref.name, path: packagePath(ref.package) },
+      ];
+    case 'indicators':
+      return [home, { label: INDICATORS_LABEL, path: INDICATORS_PATH }];
+    case 'boxes':
+      return [home, { label: BOXES_LABEL, path: BOXES_PATH }];
   }
 }
 

@@ -14,6 +14,34 @@ export const PACKAGES_PATH = '/packages/';
 export const FULL_PATH = '/full/';
 /** Path where the document model is published. */
 export const DATA_PATH = '/data/plan.json';
+/** Path of the main-indicators table (第一篇第三章's table on a page of its own). */
+export const INDICATORS_PATH = '/indicators/';
+/** Path of the list of the 专栏 boxes. */
+export const BOXES_PATH = '/boxes/';
+/** The indicators as JSON: one object per row or sub-row. */
+export const INDICATORS_JSON_PATH = '/data/indicators.json';
+/** The indicators as CSV (UTF-8 with BOM, RFC 4180). */
+export const INDICATORS_CSV_PATH = '/data/indicators.csv';
+/** The packages of the 附表 with their items and the places that discuss them. */
+export const PACKAGES_JSON_PATH = '/data/packages.json';
+
+/** Path of one 重大工程包 (`/packages/5/`). */
+export function packagePath(n: number): string {
+  return `/packages/${n}/`;
+}
+
+/** Id of a package's row in the 附表 table (`package-5`). */
+export function packageRowId(n: number): string {
+  return `package-${n}`;
+}
+
+/** Id of the `k`-th project item on a package's page (`item-3`). */
+export function packageItemId(k: number): string {
+  return `item-${k}`;
+}
+
+/** Id of the main-indicators table, wherever it is shown. */
+export const INDICATORS_TABLE_ID = 'indicators';
 
 /** Path of the page of 篇 `part` (`/part-5/`). */
 export function partPath(part: number): string {

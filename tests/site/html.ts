@@ -20,9 +20,11 @@ export function decodeEntities(text: string): string {
 
 /**
  * The text a reader can copy from `html`: text nodes, leaving out scripts,
- * styles, SVG and every element marked `data-nontext` (site text).
+ * styles, SVG and every element marked `data-nontext` (site text), and with
+ * `skipCurated` the curated tables (`data-curated-table`), whose cells are
+ * checked on their own.
  */
-export function visibleText(html: string): string {
+export function visibleText(html: string, options: { skipCurated?: boolean } = {}): string {
   const stack: { tag: string; hidden: boolean }[] = [];
   let out = '';
   const token = /<!--[\s\S]*?-->|<\/([a-zA-Z][\w-]*)\s*>|<([a-zA-Z][\w-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>|([^<]+)/g;
@@ -34,7 +36,8 @@ export function visibleText(html: string): string {
     } else if (opening) {
       const tag = opening.toLowerCase();
       if (VOID.has(tag) || attrs.trimEnd().endsWith('/')) continue;
-      stack.push({ tag, hidden: hidden || SKIPPED.has(tag) || /\sdata-nontext(?=[\s=>]|$)/.test(attrs) });
+      const curated = options.skipCurated === true && /\sdata-curated-table(?=[\s=>]|$)/.test(attrs);
+      stack.push({ tag, hidden: hidden || curated || SKIPPED.has(tag) || /\sdata-nontext(?=[\s=>]|$)/.test(attrs) });
     } else if (closing) {
       const tag = closing.toLowerCase();
       const at = stack.map((e) => e.tag).lastIndexOf(tag);
@@ -87,4 +90,28 @@ export function htmlFiles(dir: string, prefix = ''): string[] {
 export function pathOfFile(rel: string): string {
   const posix = rel.split(path.sep).join('/');
   return '/' + (posix.endsWith('index.html') ? posix.slice(0, -'index.html'.length) : posix);
+}
+
+/**
+ * The text of each cell (th, td, caption) and note paragraph inside the element
+ * marked `data-curated-table="name"`, in document order, site text left out.
+ */
+export function curatedTableCells(html: string, name: string): string[] {
+  const start = html.search(new RegExp(`<[a-z]+[^>]*\\sdata-curated-table="${name}"`));
+  if (start < 0) return [];
+  const tag = /^<([a-z]+)/.exec(html.slice(start))![1]!;
+  // Astro's output is well-formed: find the element's end by counting its tag.
+  const token = new RegExp(`<(/?)${tag}(?=[\\s>])[^>]*>`, 'g');
+  token.lastIndex = start;
+  let depth = 0;
+  let end = html.length;
+  for (let m = token.exec(html); m; m = token.exec(html)) {
+    depth += m[1] ? -1 : 1;
+    if (depth === 0) {
+      end = m.index + m[0].length;
+      break;
+    }
+  }
+  const element = html.slice(start, end);
+  return [...element.matchAll(/<(th|td|caption|p)\b[^>]*>([\s\S]*?)<\/\1>/g)].map((m) => visibleText(m[2]!).trim());
 }

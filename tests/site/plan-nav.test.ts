@@ -39,10 +39,10 @@ describe('planSidebar', () => {
     ]);
   });
 
-  it('starts at home and ends with the 附表 and the one-page edition', () => {
+  it('starts at home and ends with the indicators, the 专栏, the 附表 and the one-page edition', () => {
     const sidebar = planSidebar(plan);
     expect(sidebar[0]).toEqual({ label: '首页', link: '/' });
-    expect(sidebar.slice(-2).map((item) => ('link' in item ? item.link : null))).toEqual(['/packages/', '/full/']);
+    expect(sidebar.slice(-4).map((item) => ('link' in item ? item.link : null))).toEqual(['/indicators/', '/boxes/', '/packages/', '/full/']);
   });
 });
 
@@ -53,6 +53,15 @@ describe('breadcrumbs', () => {
       { label: '第五篇 加快建设国际科技创新中心', path: '/part-5/' },
       { label: '第二章 乙', path: '/part-5/chapter-2/' },
     ]);
+  });
+  it('leads from home through the 附表 to a package, and to the indicators and 专栏 pages', () => {
+    expect(breadcrumbs(plan, { kind: 'package', package: 5, name: '5.京津冀协同发展重大工程包' })).toEqual([
+      { label: '首页', path: '/' },
+      { label: '附表 “十四五”时期重大工程包', path: '/packages/' },
+      { label: '5.京津冀协同发展重大工程包', path: '/packages/5/' },
+    ]);
+    expect(breadcrumbs(plan, { kind: 'indicators' }).at(-1)).toEqual({ label: '主要指标', path: '/indicators/' });
+    expect(breadcrumbs(plan, { kind: 'boxes' }).at(-1)).toEqual({ label: '专栏', path: '/boxes/' });
   });
   it('names a missing chapter', () => {
     expect(() => breadcrumbs(plan, { kind: 'chapter', part: 5, chapter: 9 })).toThrow(/章 9/);

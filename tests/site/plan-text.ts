@@ -1,15 +1,21 @@
 /**
  * The plan's characters per site page, straight from the model, to compare
- * with what a reader can copy from the built pages.
+ * with what a reader can copy from the built pages. The two column-interleaved
+ * tables are shown from the curated data, in a different character order than
+ * the raw: their text is left out here and compared, cell by cell, with the
+ * curated data (`indicatorsTableText`, `packagesTableText`), whose
+ * faithfulness to the raw tests/tables proves.
  */
 import type { Appendix, Block, Chapter, Inline, Part, Plan } from '../../src/convert/model';
+import type { IndicatorsTable } from '../../src/convert/indicators';
+import type { PackagesTable } from '../../src/convert/packages';
 
 /** Characters of running text (page breaks carry none). */
 export function inlinesText(inlines: readonly Inline[]): string {
   return inlines.filter((i): i is string => typeof i === 'string').join('');
 }
 
-/** Characters of blocks in reading order. */
+/** Characters of blocks in reading order (the curated tables aside). */
 export function blocksText(blocks: readonly Block[]): string {
   return blocks
     .map((block) => {
@@ -26,7 +32,7 @@ export function blocksText(blocks: readonly Block[]): string {
             block.items.map((item) => inlinesText(item.lead) + inlinesText(item.body)).join('')
           );
         case 'table':
-          return inlinesText(block.raw);
+          return '';
       }
     })
     .join('');
@@ -69,4 +75,32 @@ export function fullPageText(plan: Plan): string {
 /** Text with all whitespace removed: markup line breaks are not the plan's. */
 export function squeeze(text: string): string {
   return text.replace(/\s+/g, '');
+}
+
+/**
+ * The cells of the indicators table in the order the page shows them: the
+ * caption, the headers, then row by row (a 类别 cell opens its group; rows 9
+ * and 25 show 序号, label, first sub-row and 属性, then the second sub-row),
+ * then the note.
+ */
+export function indicatorsTableText(table: IndicatorsTable): string[] {
+  const cells = [table.caption, ...table.headers];
+  for (const category of table.categories) {
+    category.rows.forEach((row, ri) => {
+      row.measures.forEach((m, mi) => {
+        if (ri === 0 && mi === 0) cells.push(category.category);
+        if (mi === 0) cells.push(String(row.no));
+        if (mi === 0 && row.label !== null) cells.push(row.label);
+        cells.push(m.name + m.unitAsPrinted, m.target);
+        if (mi === 0) cells.push(row.attribute);
+      });
+    });
+  }
+  cells.push(table.note);
+  return cells;
+}
+
+/** The cells of the 附表 table in page order: the headers, then name, goal and content of each package. */
+export function packagesTableText(table: PackagesTable): string[] {
+  return [...table.headers, ...table.packages.flatMap((p) => [p.name, p.goal, p.content])];
 }

@@ -11,16 +11,37 @@ import { planSchema, type Plan } from '../../src/convert/model';
 import { FIRST_PAGE, LAST_PAGE, pageLocationHref, pageLocationMap, pageLocations } from '../../src/utils/page-locations';
 import { readPlan } from '../../src/utils/read-plan-fs';
 import {
+  BOXES_PATH,
+  INDICATORS_CSV_PATH,
+  INDICATORS_JSON_PATH,
+  INDICATORS_PATH,
+  PACKAGES_JSON_PATH,
   PACKAGES_PATH,
   chapterPath,
   fullPageIds,
+  packagePath,
   pageRedirectPath,
   partPath,
   sectionId,
 } from '../../src/utils/site-paths';
+import { indicatorsTableSchema } from '../../src/convert/indicators';
+import { packagesTableSchema } from '../../src/convert/packages';
 import { DEFAULT_BUILD, ROOT, ensureBuilt } from './build-site';
-import { attributeValues, fileForPath, htmlFiles, idsOf, mainOf, readPage, visibleText } from './html';
-import { appendixPageText, chapterPageText, fullPageText, homePageText, partPageText, squeeze } from './plan-text';
+import { attributeValues, curatedTableCells, fileForPath, htmlFiles, idsOf, mainOf, readPage, visibleText } from './html';
+import {
+  appendixPageText,
+  chapterPageText,
+  fullPageText,
+  homePageText,
+  indicatorsTableText,
+  packagesTableText,
+  partPageText,
+  squeeze,
+} from './plan-text';
+
+const curatedData = (file: string) => JSON.parse(readFileSync(path.join(ROOT, 'content/data', file), 'utf8'));
+const indicators = indicatorsTableSchema.parse(curatedData('indicators.json'));
+const packages = packagesTableSchema.parse(curatedData('packages.json'));
 
 let outDir: string;
 let plan: Plan;
@@ -58,7 +79,13 @@ describe('site URLs', () => {
       '/',
       '/full/',
       '/data/plan.json',
+      INDICATORS_JSON_PATH,
+      INDICATORS_CSV_PATH,
+      PACKAGES_JSON_PATH,
+      INDICATORS_PATH,
+      BOXES_PATH,
       '/packages/',
+      ...packages.packages.map((p) => packagePath(p.no)),
       ...plan.parts.flatMap((part) => [partPath(part.n), ...part.chapters.map((c) => chapterPath(part.n, c.n))]),
       ...Array.from({ length: LAST_PAGE }, (_, i) => pageRedirectPath(i + FIRST_PAGE)),
     ];
@@ -97,7 +124,7 @@ describe('headings', () => {
   });
 
   it('gives every heading in page content a self-link without text', () => {
-    for (const url of [...markerPages(), '/', '/full/']) {
+    for (const url of [...markerPages(), '/', '/full/', INDICATORS_PATH, BOXES_PATH, ...packages.packages.map((p) => packagePath(p.no))]) {
       const html = mainOf(readPage(outDir, url));
       const headingIds = [...html.matchAll(/<h[1-6][^>]*\sid="([^"]+)"/g)].map((m) => m[1]!);
       expect(headingIds.length, url).toBeGreaterThan(0);
@@ -111,22 +138,39 @@ describe('headings', () => {
 });
 
 describe('plan text', () => {
-  it('shows exactly the plan’s characters on every part, chapter and appendix page', () => {
+  const text = (url: string) => visibleText(mainOf(readPage(outDir, url)), { skipCurated: true });
+
+  it('shows exactly the plan’s characters on every part, chapter and appendix page (the curated tables aside)', () => {
     for (const part of plan.parts) {
-      const partText = visibleText(mainOf(readPage(outDir, partPath(part.n))));
-      expect(squeeze(partText), partPath(part.n)).toBe(squeeze(partPageText(part)));
+      expect(squeeze(text(partPath(part.n))), partPath(part.n)).toBe(squeeze(partPageText(part)));
       for (const chapter of part.chapters) {
-        const text = visibleText(mainOf(readPage(outDir, chapterPath(part.n, chapter.n))));
-        expect(squeeze(text), chapterPath(part.n, chapter.n)).toBe(squeeze(chapterPageText(chapter)));
+        expect(squeeze(text(chapterPath(part.n, chapter.n))), chapterPath(part.n, chapter.n)).toBe(squeeze(chapterPageText(chapter)));
       }
     }
-    const packages = visibleText(mainOf(readPage(outDir, PACKAGES_PATH)));
-    expect(squeeze(packages)).toBe(squeeze(appendixPageText(plan.appendix)));
+    expect(squeeze(text(PACKAGES_PATH))).toBe(squeeze(appendixPageText(plan.appendix)));
   });
 
   it('shows the title block and the 序言 on the home page, and the whole plan on /full/', () => {
-    expect(squeeze(visibleText(mainOf(readPage(outDir, '/'))))).toBe(squeeze(homePageText(plan)));
-    expect(squeeze(visibleText(mainOf(readPage(outDir, '/full/'))))).toBe(squeeze(fullPageText(plan)));
+    expect(squeeze(text('/'))).toBe(squeeze(homePageText(plan)));
+    expect(squeeze(text('/full/'))).toBe(squeeze(fullPageText(plan)));
+  });
+
+  it('shows the curated tables cell by cell where the plan has them, and on their own pages', () => {
+    const cells = (url: string, name: string) => curatedTableCells(mainOf(readPage(outDir, url)), name);
+    for (const url of [chapterPath(1, 3), INDICATORS_PATH, '/full/']) {
+      expect(cells(url, 'indicators'), url).toEqual(indicatorsTableText(indicators));
+    }
+    for (const url of [PACKAGES_PATH, '/full/']) {
+      expect(cells(url, 'packages'), url).toEqual(packagesTableText(packages));
+    }
+    // Nowhere else: the chapter pages hold no other curated table.
+    for (const part of plan.parts) {
+      for (const chapter of part.chapters) {
+        const html = readPage(outDir, chapterPath(part.n, chapter.n));
+        const expected = part.n === 1 && chapter.n === 3 ? 1 : 0;
+        expect(html.split('data-curated-table=').length - 1, chapterPath(part.n, chapter.n)).toBe(expected);
+      }
+    }
   });
 
   it('links the home table of contents to every part, chapter and section', () => {

@@ -1,0 +1,13 @@
+/**
+ * /data/indicators.json: the main-indicators table, one object per row or
+ * sub-row (`{category, no, group, name, unit, target, attribute}`).
+ */
+import type { APIRoute } from 'astro';
+import { indicatorsTable } from '../../utils/curated';
+import { indicatorRecords } from '../../utils/plan-data';
+
+/** The records as JSON. */
+export const GET: APIRoute = () =>
+  new Response(JSON.stringify(indicatorRecords(indicatorsTable), null, 1), {
+    headers: { 'Content-Type': 'application/json; charset=utf-8' },
+  });
