@@ -28,6 +28,9 @@ export default defineConfig({
   base,
   trailingSlash: 'always',
   markdown: {
+    // The plan's characters are printed as they are: no "smart" quotes or
+    // dashes (`--` would become `—`, `"` would become “).
+    smartypants: false,
     remarkPlugins: [remarkSectionIds],
     rehypePlugins: [rehypeHeadingLinks],
   },
