@@ -81,7 +81,7 @@ export function isListed(url: string): boolean {
  */
 export function copySite(outDir: string, name: string): string {
   const copy = path.join(TMP, 'gate-copies', name);
-  rmSync(copy, { recursive: true, force: true });
+  rmSync(copy, { recursive: true, force: true, maxRetries: 5 });
   mkdirSync(path.dirname(copy), { recursive: true });
   cpSync(outDir, copy, { recursive: true });
   return copy;
