@@ -3,10 +3,15 @@
 // When a new build's worker takes control of an open page, the page reloads,
 // so no page keeps running against the cache of another build.
 if ('serviceWorker' in navigator) {
-  const hadController = navigator.serviceWorker.controller !== null;
+  // On a first visit the worker's first claim of the page is no new build.
+  let controlled = navigator.serviceWorker.controller !== null;
   let reloading = false;
   navigator.serviceWorker.addEventListener('controllerchange', () => {
-    if (!hadController || reloading) return;
+    if (!controlled) {
+      controlled = true;
+      return;
+    }
+    if (reloading) return;
     reloading = true;
     location.reload();
   });
