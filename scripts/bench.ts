@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { convertFiles } from '../src/convert/convert-fs.ts';
+import { benchSite } from './bench-site.ts';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
@@ -34,3 +35,6 @@ const row = (name: string, value: string, budget: string, ok: boolean) =>
   console.log(`${name.padEnd(40)} ${value.padStart(12)}   budget ${budget.padEnd(10)} ${ok ? 'ok' : 'OVER BUDGET'}`);
 row('conversion, median of 5 (ms)', median(conversion).toFixed(1), '≤ 300', median(conversion) <= 300);
 console.log(`  runs: ${conversion.map((t) => t.toFixed(1)).join(', ')} ms`);
+
+// The site: clean build time, page weights, Lighthouse (scripts/bench-site.ts).
+await benchSite(row, { skipBuild: process.argv.includes('--skip-build'), skipLighthouse: process.argv.includes('--skip-lighthouse') });
