@@ -38,6 +38,9 @@ export const HTML_VALIDATE_CONFIG: ConfigData = {
     // A scrollable table wrapper is a focusable <div role="region"> named by
     // its caption: as accessible as a <section>, and the common pattern.
     'prefer-native-element': ['error', { exclude: ['region'] }],
+    // Checkboxes of one filter group share their name by design: the form
+    // submits every checked value (`?type=正文&type=专栏`).
+    'form-dup-name': ['error', { shared: ['radio', 'checkbox', 'button', 'reset', 'submit'] }],
   },
 };
 
