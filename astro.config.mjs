@@ -16,6 +16,7 @@ import { isPageRedirect } from './src/utils/site-paths.ts';
 import remarkSectionIds from './src/utils/remark-section-ids.ts';
 import rehypeHeadingLinks from './src/utils/rehype-heading-links.ts';
 import postBuild from './src/build/post-build-fs.ts';
+import searchIndex from './src/search/search-index-fs.ts';
 
 const site = process.env.SITE_URL || 'http://localhost:4321';
 const base = process.env.BASE_PATH || '/';
@@ -52,7 +53,11 @@ export default defineConfig({
         { tag: 'meta', attrs: { name: 'theme-color', content: '#b3261e' } },
         { tag: 'script', attrs: { type: 'module', src: `${baseDir}register-sw.js` } },
       ],
+      // Search is ours (src/search/): Pagefind indexes in searchIndex() below.
+      pagefind: false,
       components: {
+        MarkdownContent: './src/components/PlanMarkdownContent.astro',
+        Search: './src/components/PlanSearch.astro',
         PageTitle: './src/components/PlanPageTitle.astro',
         Footer: './src/components/PlanFooter.astro',
       },
@@ -62,6 +67,8 @@ export default defineConfig({
     // Starlight adds a sitemap of every page when none is configured; this one
     // leaves out the /page/P/ redirects (noindex pages do not belong in it).
     sitemap({ filter: (page) => !isPageRedirect(page) }),
+    // The search index of the built pages (before postBuild, which precaches it).
+    searchIndex(),
     // Must stay last: it hashes each page's inline code into its CSP and
     // precaches the finished output (Pagefind's index included).
     postBuild(),

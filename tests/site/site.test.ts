@@ -84,6 +84,7 @@ describe('site URLs', () => {
       PACKAGES_JSON_PATH,
       INDICATORS_PATH,
       BOXES_PATH,
+      '/search/',
       '/packages/',
       ...packages.packages.map((p) => packagePath(p.no)),
       ...plan.parts.flatMap((part) => [partPath(part.n), ...part.chapters.map((c) => chapterPath(part.n, c.n))]),

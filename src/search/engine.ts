@@ -1,0 +1,182 @@
+/**
+ * The site's search, in the browser: Pagefind's own bundle (/pagefind/) and
+ * the page list (/search/pages.json), loaded on first use.
+ *
+ * Each term of a query (terms are separated by spaces) becomes its search
+ * units (units.ts) and runs twice through Pagefind: as an exact phrase of the
+ * units — which pages hold the term — and as the plain units, whose word
+ * positions on each page give how often the term occurs there (positions
+ * where the units stand in a row). A page is a result when it holds every
+ * term; results are ranked by their occurrences, then by Pagefind's score.
+ * The 篇 and type filters and their counts are worked out from the page list.
+ */
+import { pageHits, type Fragment, type PageHits } from './hits';
+import type { IndexedPage, PageMap } from './page-map';
+import { PAGEFIND_DIR, PAGE_MAP_PATH } from './search-paths';
+import { queryTerms } from './units';
+
+/** A Pagefind search result (the part of its API used here). */
+interface PagefindResult {
+  id: string;
+  score: number;
+  words: number[];
+  data: () => Promise<Fragment>;
+}
+
+/** The Pagefind module (pagefind.js). */
+interface PagefindModule {
+  search: (term: string) => Promise<{ results: PagefindResult[] } | null>;
+}
+
+/** Selected filter values; an empty list does not filter. */
+export interface FilterSelection {
+  part: string[];
+  type: string[];
+}
+
+/** One page found. */
+export interface SearchResult {
+  page: IndexedPage;
+  /**
+   * Occurrences of the terms on the page: counted from word positions, and
+   * exact (from the page's text) once its hits are loaded.
+   */
+  count: number;
+  /** The page's hits by place, with excerpts (loads the page's fragment once). */
+  hits: () => Promise<PageHits>;
+}
+
+/** What a search found. */
+export interface SearchOutcome {
+  query: string;
+  /** The keys of each term. */
+  terms: string[][];
+  /** Pages holding every term, after the filters, best first. */
+  results: SearchResult[];
+  /** Pages holding every term, before the filters. */
+  unfiltered: number;
+  /** For each filter value: pages it would give, with the other group's selection applied. */
+  counts: { part: Map<string, number>; type: Map<string, number> };
+  /** Time taken (ms). */
+  ms: number;
+}
+
+/** How many times `n` positions stand in a row in `locations` (the term's units, in a row). */
+export function runsOf(locations: readonly number[], n: number): number {
+  const set = new Set(locations);
+  let count = 0;
+  for (const start of set) {
+    let i = 1;
+    while (i < n && set.has(start + i)) i++;
+    if (i === n) count++;
+  }
+  return count;
+}
+
+/** How many of the best results are re-ranked on their full text (their excerpts are shown at once anyway). */
+export const REFINED_RESULTS = 10;
+
+/**
+ * Loads the hits of the first `n` results and orders them by exact counts:
+ * first by how often the query occurs as typed, punctuation included (so
+ * “两区” puts the pages with the quoted name first), then by hits.
+ */
+async function refineTop(results: SearchResult[], query: string, n: number): Promise<void> {
+  const top = results.slice(0, n);
+  const literal = query.trim().toLowerCase().split(/\s+/u);
+  const scored = await Promise.all(
+    top.map(async (result, rank) => {
+      const hits = await result.hits();
+      result.count = hits.count;
+      const text = hits.text.toLowerCase();
+      const exact = literal.reduce((sum, term) => sum + (term === '' ? 0 : text.split(term).length - 1), 0);
+      return { result, exact, rank };
+    }),
+  );
+  scored.sort((a, b) => b.exact - a.exact || b.result.count - a.result.count || a.rank - b.rank);
+  results.splice(0, top.length, ...scored.map((s) => s.result));
+}
+
+const matches = (values: readonly string[], selected: readonly string[]) =>
+  selected.length === 0 || values.some((v) => selected.includes(v));
+
+/** The search of a site deployed under `base` (`/` or `/plan/`). */
+export class SiteSearch {
+  private loading: Promise<{ pagefind: PagefindModule; pages: Map<string, IndexedPage> }> | null = null;
+  private readonly fragments = new Map<string, Promise<Fragment>>();
+
+  constructor(private readonly base: string) {}
+
+  private url(path: string): string {
+    return (this.base.endsWith('/') ? this.base.slice(0, -1) : this.base) + path;
+  }
+
+  /** Loads Pagefind and the page list (once). */
+  ready(): Promise<{ pagefind: PagefindModule; pages: Map<string, IndexedPage> }> {
+    this.loading ??= (async () => {
+      const [pagefind, map] = await Promise.all([
+        import(/* @vite-ignore */ this.url(`${PAGEFIND_DIR}pagefind.js`)) as Promise<PagefindModule>,
+        fetch(this.url(PAGE_MAP_PATH)).then((r) => {
+          if (!r.ok) throw new Error(`search page list: HTTP ${r.status}`);
+          return r.json() as Promise<PageMap>;
+        }),
+      ]);
+      return { pagefind, pages: new Map(map.pages.map((p) => [p.id, p])) };
+    })();
+    this.loading.catch(() => (this.loading = null));
+    return this.loading;
+  }
+
+  private fragment(result: PagefindResult): Promise<Fragment> {
+    let fragment = this.fragments.get(result.id);
+    if (!fragment) {
+      fragment = result.data();
+      this.fragments.set(result.id, fragment);
+    }
+    return fragment;
+  }
+
+  /** Searches `query` (terms separated by spaces) and applies `filters`. */
+  async search(query: string, filters: FilterSelection = { part: [], type: [] }): Promise<SearchOutcome> {
+    const started = performance.now();
+    const { pagefind, pages } = await this.ready();
+    const terms = queryTerms(query).map((t) => t.keys);
+    const found = new Map<string, { result: PagefindResult; count: number; score: number; terms: number }>();
+    const perTerm = await Promise.all(
+      terms.map(async (keys) => {
+        const [exact, loose] = await Promise.all([pagefind.search(`"${keys.join(' ')}"`), pagefind.search(keys.join(' '))]);
+        const positions = new Map((loose?.results ?? []).map((r) => [r.id, r] as const));
+        return (exact?.results ?? []).map((result) => {
+          const plain = positions.get(result.id);
+          return { result, count: plain ? runsOf(plain.words, keys.length) : 1, score: plain?.score ?? 0 };
+        });
+      }),
+    );
+    for (const hits of perTerm) {
+      for (const { result, count, score } of hits) {
+        const entry = found.get(result.id);
+        if (entry) {
+          entry.count += Math.max(count, 1);
+          entry.score += score;
+          entry.terms++;
+        } else found.set(result.id, { result, count: Math.max(count, 1), score, terms: 1 });
+      }
+    }
+    const all = [...found.values()]
+      .filter((e) => e.terms === terms.length && pages.has(e.result.id))
+      .sort((a, b) => b.count - a.count || b.score - a.score)
+      .map(({ result, count }) => {
+        const page = pages.get(result.id)!;
+        let hits: Promise<PageHits> | null = null;
+        return { page, count, hits: () => (hits ??= this.fragment(result).then((f) => pageHits(f, terms))) };
+      });
+    const counts = { part: new Map<string, number>(), type: new Map<string, number>() };
+    for (const { page } of all) {
+      if (matches(page.type, filters.type)) for (const v of page.part) counts.part.set(v, (counts.part.get(v) ?? 0) + 1);
+      if (matches(page.part, filters.part)) for (const v of page.type) counts.type.set(v, (counts.type.get(v) ?? 0) + 1);
+    }
+    const results = all.filter(({ page }) => matches(page.part, filters.part) && matches(page.type, filters.type));
+    await refineTop(results, query, REFINED_RESULTS);
+    return { query, terms, results, unfiltered: all.length, counts, ms: performance.now() - started };
+  }
+}

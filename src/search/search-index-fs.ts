@@ -1,0 +1,83 @@
+/**
+ * The search index, built at the end of `astro build` (an Astro integration;
+ * it must stand before postBuild, which hashes and precaches the output).
+ *
+ * Pagefind indexes every built page — with its own rules: only inside
+ * `data-pagefind-body`, without `data-pagefind-ignore` parts, filters and
+ * metadata from `data-pagefind-*` attributes, anchors from ids — but is given
+ * each page in the indexer's view (indexer-view.ts): the text cut into search
+ * units, box and row ends marked. The served pages are not touched.
+ * Then the page list (page-map.ts) is written to /search/pages.json.
+ */
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import * as pagefind from 'pagefind';
+import { indexerView } from './indexer-view';
+import { pageMapOf, type FragmentData } from './page-map';
+import { PAGEFIND_DIR, PAGE_MAP_PATH } from './search-paths';
+
+/**
+ * The language the index is built in. Not zh-cn: Pagefind would segment the
+ * text again with its dictionary; the units are cut already. `und` has no
+ * stemmer and no segmenter, and the browser falls back to it.
+ */
+export const INDEX_LANGUAGE = 'und';
+
+function htmlFilesUnder(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.html'))
+    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
+    .sort();
+}
+
+function check<T extends { errors: string[] }>(what: string, response: T): T {
+  if (response.errors.length > 0) throw new Error(`Pagefind ${what}: ${response.errors.join('; ')}`);
+  return response;
+}
+
+/** Reads a fragment file Pagefind wrote (gzip of a signature and JSON). */
+function readFragment(file: string): FragmentData {
+  const text = gunzipSync(readFileSync(file)).toString('utf8');
+  return JSON.parse(text.slice(text.indexOf('{'))) as FragmentData;
+}
+
+/** Indexes the built site in `outDir`; returns the number of pages indexed. */
+export async function buildSearchIndex(outDir: string): Promise<number> {
+  try {
+    const { index } = check('createIndex', await pagefind.createIndex({ forceLanguage: INDEX_LANGUAGE }));
+    if (!index) throw new Error('Pagefind returned no index');
+    for (const sourcePath of htmlFilesUnder(outDir)) {
+      const html = readFileSync(path.join(outDir, sourcePath), 'utf8');
+      check(`indexing ${sourcePath}`, await index.addHTMLFile({ sourcePath, content: indexerView(html) }));
+    }
+    const bundle = path.join(outDir, PAGEFIND_DIR);
+    check('writeFiles', await index.writeFiles({ outputPath: bundle }));
+    const fragmentDir = path.join(bundle, 'fragment');
+    const fragments = new Map(
+      readdirSync(fragmentDir).map((name) => [name.replace(/\.pf_fragment$/, ''), readFragment(path.join(fragmentDir, name))]),
+    );
+    const mapFile = path.join(outDir, PAGE_MAP_PATH);
+    mkdirSync(path.dirname(mapFile), { recursive: true });
+    writeFileSync(mapFile, JSON.stringify(pageMapOf(fragments)));
+    return fragments.size;
+  } finally {
+    await pagefind.close();
+  }
+}
+
+/** The integration. */
+export default function searchIndex(): AstroIntegration {
+  return {
+    name: 'gangyao:search-index',
+    hooks: {
+      'astro:build:done': async ({ dir, logger }: { dir: URL; logger: AstroIntegrationLogger }) => {
+        const started = performance.now();
+        const pages = await buildSearchIndex(fileURLToPath(dir));
+        logger.info(`search index: ${pages} pages in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+      },
+    },
+  };
+}

@@ -1,0 +1,143 @@
+/**
+ * The search page (/search/): reads the query and the filters from the URL,
+ * searches as you type or change a filter, and writes them back to the URL
+ * (replaced while typing, pushed on submit; Back restores the previous
+ * search). The places and excerpts of the first results load at once, the
+ * others as they scroll into view.
+ */
+import { SiteSearch, type FilterSelection, type SearchOutcome } from './engine';
+import { resultItem, searchPageHref, statusText } from './render';
+import { SEARCH_PARAMS } from './search-paths';
+
+const DEBOUNCE_MS = 200;
+const EAGER_RESULTS = 10;
+
+/** Wires the search page inside `root`. */
+export function mountSearchPage(root: HTMLElement, base: string): void {
+  const form = root.querySelector<HTMLFormElement>('form')!;
+  const input = form.querySelector<HTMLInputElement>('input[type="search"]')!;
+  const boxes = [...root.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')];
+  const clear = root.querySelector<HTMLButtonElement>('.search-clear')!;
+  const parts = root.querySelector<HTMLDetailsElement>('.search-filter-parts')!;
+  const chosen = root.querySelector<HTMLElement>('.search-filter-chosen')!;
+  const status = root.querySelector<HTMLElement>('[role="status"]')!;
+  const list = root.querySelector<HTMLOListElement>('.search-results')!;
+  const search = new SiteSearch(base);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let latest = 0;
+  let observer: IntersectionObserver | null = null;
+  const pageTitle = document.title;
+
+  const selection = (): FilterSelection => ({
+    part: boxes.filter((b) => b.name === SEARCH_PARAMS.part && b.checked).map((b) => b.value),
+    type: boxes.filter((b) => b.name === SEARCH_PARAMS.type && b.checked).map((b) => b.value),
+  });
+
+  const fromUrl = () => {
+    const params = new URL(location.href).searchParams;
+    input.value = params.get(SEARCH_PARAMS.query) ?? '';
+    for (const box of boxes) box.checked = params.getAll(box.name).includes(box.value);
+    if (selection().part.length > 0) parts.open = true;
+  };
+
+  const toUrl = (push: boolean) => {
+    const { part, type } = selection();
+    const href = searchPageHref(base, input.value.trim(), part, type);
+    if (href === location.pathname + location.search) return;
+    if (push) history.pushState(null, '', href);
+    else history.replaceState(null, '', href);
+  };
+
+  const showCounts = (outcome: SearchOutcome | null) => {
+    for (const box of boxes) {
+      const group = box.name === SEARCH_PARAMS.part ? 'part' : 'type';
+      const n = outcome?.counts[group].get(box.value) ?? 0;
+      const label = box.closest('label')!;
+      label.querySelector('.search-filter-count')!.textContent = outcome ? `${n} 页` : '';
+      label.toggleAttribute('data-empty', outcome !== null && n === 0 && !box.checked);
+    }
+    const { part, type } = selection();
+    clear.hidden = part.length + type.length === 0;
+    chosen.textContent = part.length > 0 ? `（已选 ${part.length} 篇）` : '';
+  };
+
+  const run = async () => {
+    const query = input.value.trim();
+    const id = ++latest;
+    observer?.disconnect();
+    if (query === '') {
+      list.replaceChildren();
+      list.removeAttribute('data-query');
+      status.textContent = '';
+      showCounts(null);
+      document.title = pageTitle;
+      return;
+    }
+    list.setAttribute('aria-busy', 'true');
+    try {
+      const filters = selection();
+      const outcome = await search.search(query, filters);
+      if (id !== latest) return;
+      const items = outcome.results.map((r) => resultItem(base, r, query));
+      list.replaceChildren(...items.map((i) => i.item));
+      await Promise.all(items.slice(0, EAGER_RESULTS).map((i) => i.load()));
+      if (id !== latest) return;
+      const later = new Map(items.slice(EAGER_RESULTS).map((i) => [i.item, i.load]));
+      if (later.size > 0) {
+        observer = new IntersectionObserver((entries) => {
+          for (const entry of entries) {
+            if (!entry.isIntersecting) continue;
+            void later.get(entry.target as HTMLLIElement)?.();
+            observer?.unobserve(entry.target);
+          }
+        });
+        for (const item of later.keys()) observer.observe(item);
+      }
+      showCounts(outcome);
+      status.textContent = statusText(outcome, filters.part.length + filters.type.length > 0);
+      list.dataset.query = query;
+      list.dataset.ms = outcome.ms.toFixed(1);
+      document.title = `“${query}” · ${pageTitle}`;
+    } catch (error) {
+      if (id !== latest) return;
+      status.textContent = '搜索暂时无法使用（索引未能加载）。';
+      console.error(error);
+    } finally {
+      if (id === latest) list.setAttribute('aria-busy', 'false');
+    }
+  };
+
+  input.addEventListener('input', () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      toUrl(false);
+      void run();
+    }, DEBOUNCE_MS);
+  });
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    clearTimeout(timer);
+    toUrl(true);
+    void run();
+  });
+  for (const box of boxes) {
+    box.addEventListener('change', () => {
+      toUrl(false);
+      void run();
+    });
+  }
+  clear.addEventListener('click', () => {
+    for (const box of boxes) box.checked = false;
+    toUrl(false);
+    void run();
+    input.focus();
+  });
+  window.addEventListener('popstate', () => {
+    fromUrl();
+    void run();
+  });
+
+  fromUrl();
+  if (input.value.trim() !== '') void run();
+  else input.focus();
+}

@@ -1,0 +1,165 @@
+/**
+ * Where a hit belongs on its page, excerpts, occurrence counting from word
+ * positions, the filters of each page, and the links and status line of the
+ * results.
+ */
+import { describe, expect, it } from 'vitest';
+import { runsOf, type SearchOutcome } from '../../src/search/engine';
+import { searchFilters, partFilterValue } from '../../src/search/filters';
+import { excerptAround, pageHits, placeOf, type Fragment, type FragmentAnchor } from '../../src/search/hits';
+import { placeHref, searchPageHref, statusText } from '../../src/search/render';
+import { sitePathOf } from '../../src/search/search-paths';
+import { termKeys } from '../../src/search/units';
+import { readPlan } from '../../src/utils/read-plan-fs';
+import { BOXES_PATH, INDICATORS_PATH, chapterPath, packagePath, partPath } from '../../src/utils/site-paths';
+
+const anchor = (element: string, id: string, location: number, text = ''): FragmentAnchor => ({ element, id, location, text });
+
+/** A chapter: intro (0–4), section 1 (5–29) holding box 7 (10–19), section 2 (30–). */
+const anchors = [
+  anchor('h1', '_top', 0, '第 三 章'),
+  anchor('h2', 'section-1', 5, '一、 实 现'),
+  anchor('aside', 'box-7', 10),
+  anchor('h3', 'box-7-title', 10, '专 栏 7 低 碳'),
+  anchor('i', 'box-7--end', 20),
+  anchor('h2', 'section-2', 30, '二、 推 动'),
+];
+
+describe('the place of a hit', () => {
+  it('is the innermost container holding it, else the last section heading, else the top', () => {
+    expect(placeOf(anchors, 2)).toBeNull();
+    expect(placeOf(anchors, 5)?.id).toBe('section-1');
+    expect(placeOf(anchors, 10)?.id).toBe('box-7');
+    expect(placeOf(anchors, 19)?.id).toBe('box-7');
+    // After the box ends, the hit is in the section again.
+    expect(placeOf(anchors, 20)?.id).toBe('section-1');
+    expect(placeOf(anchors, 31)?.id).toBe('section-2');
+  });
+
+  it('goes to the deeper of a heading and a container: a project item under its heading, a row in its table', () => {
+    const item = [anchor('h2', 'items', 0, '项 目'), anchor('li', 'item-3', 4), anchor('i', 'item-3--end', 9)];
+    expect(placeOf(item, 5)?.id).toBe('item-3');
+    expect(placeOf(item, 9)?.id).toBe('items');
+    const table = [anchor('table', 'indicators', 0), anchor('tr', 'indicators-2', 3), anchor('i', 'indicators-2--end', 6), anchor('i', 'indicators--end', 9)];
+    expect(placeOf(table, 4)?.id).toBe('indicators-2');
+    expect(placeOf(table, 7)?.id).toBe('indicators');
+  });
+});
+
+describe('page hits', () => {
+  const words = ['第', '三', '章', '坚', '持', '一、', '实', '现', '碳', '达', '峰'];
+  const fill = (n: number) => Array.from({ length: n }, (_, i) => (i % 2 ? '甲' : '乙'));
+  const content = [...words, ...fill(10), ...['碳', '达', '峰。'], ...fill(7), ...fill(10), '碳', '达', '峰'].join(' ');
+  // Hits at 8 (section 1), 21 (box 7) and 41 (section 2).
+  const fragmentAnchors = [
+    anchor('h1', '_top', 0, '第 三 章'),
+    anchor('h2', 'section-1', 5, '一、 实 现'),
+    anchor('aside', 'box-7', 12),
+    anchor('h3', 'box-7-title', 12, '专 栏 7 低 碳'),
+    anchor('i', 'box-7--end', 30),
+    anchor('h2', 'section-2', 35, '二、 推 动'),
+  ];
+  const fragment: Fragment = { url: '/part-9/chapter-3/', content, anchors: fragmentAnchors, meta: { title: '第九篇 第三章' } };
+
+  it('counts the hits in each place, titled by its heading, with an excerpt marking the hit', () => {
+    const hits = pageHits(fragment, [termKeys('碳达峰')]);
+    expect(hits.count).toBe(3);
+    expect(hits.groups.map((g) => [g.id, g.title, g.count])).toEqual([
+      ['section-1', '一、实现', 1],
+      ['box-7', '专栏7低碳', 1],
+      ['section-2', '二、推动', 1],
+    ]);
+    // Every hit in the excerpt's window is marked, punctuation left outside.
+    expect(hits.groups[0]!.excerpt.filter((p) => p.hit).map((p) => p.text)).toEqual(['碳达峰', '碳达峰', '碳达峰']);
+    expect(hits.groups[1]!.excerpt.map((p) => p.text).join('')).toContain('碳达峰。');
+    expect(hits.text.startsWith('第三章坚持一、实现碳达峰')).toBe(true);
+  });
+
+  it('marks a hit without the punctuation around it', () => {
+    const parts = excerptAround(['依', '托', '“12345', '热', '线”，', '推', '进'], 2, 5, [[2, 5]]);
+    expect(parts).toEqual([
+      { text: '依托“', hit: false },
+      { text: '12345热线', hit: true },
+      { text: '”，推进', hit: false },
+    ]);
+  });
+
+  it('cuts an excerpt with ellipses where the text goes on', () => {
+    const long = Array.from({ length: 100 }, (_, i) => String(i % 10));
+    const parts = excerptAround(long, 50, 52, [[50, 52]], 5, 5);
+    expect(parts).toEqual([
+      { text: '…56789', hit: false },
+      { text: '01', hit: true },
+      { text: '23456…', hit: false },
+    ]);
+  });
+});
+
+describe('occurrences from word positions', () => {
+  it('counts the places where the units of a term stand in a row', () => {
+    expect(runsOf([3, 4, 5, 9, 10, 11, 20], 3)).toBe(2);
+    expect(runsOf([3, 4, 5, 9, 10, 11, 20], 1)).toBe(7);
+    expect(runsOf([], 2)).toBe(0);
+  });
+});
+
+describe('page filters', () => {
+  const plan = readPlan();
+  const part = (n: number) => partFilterValue(plan.parts[n - 1]!);
+
+  it('gives 篇 and 章 pages their 篇 and type values', () => {
+    expect(searchFilters(plan, chapterPath(9, 3))).toEqual({ part: [part(9)], type: ['正文', '专栏'] });
+    expect(searchFilters(plan, chapterPath(1, 3))).toEqual({ part: [part(1)], type: ['正文', '指标'] });
+    expect(searchFilters(plan, partPath(5))).toEqual({ part: [part(5)], type: ['正文'] });
+    expect(searchFilters(plan, '/')).toEqual({ part: [], type: ['正文'] });
+  });
+
+  it('gives /boxes/ the 篇 of every box, /indicators/ that of the table, and the 附表 no 篇', () => {
+    const withBoxes = plan.parts.filter((p) => p.chapters.some((c) => c.sections.some((s) => s.blocks.some((b) => b.kind === 'box'))));
+    expect(searchFilters(plan, BOXES_PATH)).toEqual({ part: withBoxes.map(partFilterValue), type: ['专栏'] });
+    expect(searchFilters(plan, INDICATORS_PATH)).toEqual({ part: [part(1)], type: ['指标'] });
+    expect(searchFilters(plan, packagePath(3))).toEqual({ part: [], type: ['重大工程包'] });
+    expect(searchFilters(plan, '/packages/')).toEqual({ part: [], type: ['重大工程包'] });
+  });
+
+  it('gives pages that are not plan content none', () => {
+    for (const path of ['/search/', '/full/', '/page/12/']) expect(searchFilters(plan, path)).toEqual({ part: [], type: [] });
+  });
+
+  it('reads site paths under any deployment base', () => {
+    expect(sitePathOf('/plan/part-1/', '/plan/')).toBe('/part-1/');
+    expect(sitePathOf('/plan/', '/plan/')).toBe('/');
+    expect(sitePathOf('/part-1/', '/')).toBe('/part-1/');
+  });
+});
+
+describe('result links and status', () => {
+  it('links a place with the query to mark, under the base', () => {
+    expect(placeHref('/plan/', '/part-9/chapter-3/', 'section-1', '碳达峰')).toBe(
+      `/plan/part-9/chapter-3/?highlight=${encodeURIComponent('碳达峰')}#section-1`,
+    );
+    expect(placeHref('/', '/part-9/', null, 'RCEP')).toBe('/part-9/?highlight=RCEP');
+    expect(searchPageHref('/', '碳达峰', [part9()], ['专栏'])).toBe(
+      `/search/?q=${encodeURIComponent('碳达峰')}&part=${encodeURIComponent(part9()).replace(/%20/g, '+')}&type=${encodeURIComponent('专栏')}`,
+    );
+  });
+
+  it('says how many pages and hits, and what the filters left', () => {
+    const outcome = (pages: number, unfiltered: number): SearchOutcome => ({
+      query: '碳达峰',
+      terms: [termKeys('碳达峰')],
+      results: Array.from({ length: pages }, () => ({ page: { id: '', url: '', title: '', part: [], type: [] }, count: 2, hits: async () => ({ count: 2, groups: [], text: '' }) })),
+      unfiltered,
+      counts: { part: new Map(), type: new Map() },
+      ms: 1,
+    });
+    expect(statusText(outcome(2, 2), false)).toBe('2 个页面含“碳达峰”，共 4 处。');
+    expect(statusText(outcome(1, 2), true)).toBe('筛选后 1 个页面含“碳达峰”，共 2 处（未筛选时 2 个页面）。');
+    expect(statusText(outcome(0, 2), true)).toBe('“碳达峰”见于 2 个页面，但没有符合筛选条件的页面。');
+    expect(statusText(outcome(0, 0), false)).toBe('没有找到包含“碳达峰”的页面。');
+  });
+});
+
+function part9(): string {
+  return partFilterValue(readPlan().parts[8]!);
+}

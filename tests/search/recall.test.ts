@@ -1,0 +1,62 @@
+/**
+ * Search recall on the plan terms of tests/search/terms.txt (or the list
+ * named by SEARCH_TERMS): every page whose indexed text holds a term must be
+ * listed by the site's search page; top-1 accuracy is reported and must stay
+ * high. The figures are written to tests/.tmp/search-recall.json.
+ *
+ *   SEARCH_TERMS=other-list.txt npx vitest run tests/search/recall.test.ts
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serveStatic, type StaticServer } from '../browser/static-server';
+import { DEFAULT_BUILD, ROOT, TMP, ensureBuilt } from '../site/build-site';
+import { indexedPages, measure, readTerms, searchOnPage, type RecallReport } from './recall';
+
+const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const TERMS_FILE = process.env.SEARCH_TERMS ? path.resolve(process.env.SEARCH_TERMS) : path.join(ROOT, 'tests/search/terms.txt');
+
+let browser: Browser;
+let server: StaticServer;
+let report: RecallReport;
+
+beforeAll(async () => {
+  const outDir = await ensureBuilt(DEFAULT_BUILD);
+  server = await serveStatic(outDir);
+  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: FLAGS });
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const page = await context.newPage();
+  await page.goto(`${server.origin}/search/`);
+  const terms = readTerms(TERMS_FILE);
+  report = measure(indexedPages(outDir), await searchOnPage(page, terms));
+  mkdirSync(TMP, { recursive: true });
+  writeFileSync(path.join(TMP, 'search-recall.json'), JSON.stringify({ list: TERMS_FILE, ...report }, null, 2));
+  console.log(
+    `search recall on ${path.relative(ROOT, TERMS_FILE)}: ${report.pagesFound}/${report.pagesHolding} pages ` +
+      `(${(report.recall * 100).toFixed(1)}%), top-1 ${report.terms.filter((t) => t.top1).length}/${report.terms.length} ` +
+      `(${(report.top1 * 100).toFixed(1)}%)`,
+  );
+}, 600_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('search recall', () => {
+  it('has at least 60 terms, each on some indexed page', () => {
+    expect(report.terms.length).toBeGreaterThanOrEqual(process.env.SEARCH_TERMS ? 1 : 60);
+    expect(report.terms.filter((t) => t.holding.length === 0).map((t) => t.term)).toEqual([]);
+  });
+
+  it('lists every page whose indexed text holds the term', () => {
+    const missed = report.terms.filter((t) => t.missed.length > 0).map((t) => `${t.term}: ${t.missed.join(', ')}`);
+    expect(missed).toEqual([]);
+    expect(report.recall).toBe(1);
+  });
+
+  it('puts a page with the most occurrences first for most terms', () => {
+    expect(report.top1).toBeGreaterThanOrEqual(0.85);
+  });
+});

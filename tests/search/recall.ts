@@ -1,0 +1,102 @@
+/**
+ * The recall measurement of the site's search: each term of a list goes
+ * through the built site's search page in Chromium (its own code over its own
+ * Pagefind bundle, as a reader types it), and the pages it lists are compared
+ * with the pages whose indexed text holds the term (indexed-text.ts).
+ *
+ * - page-level recall = |listed ∩ holding| / |holding|, summed over the terms;
+ * - top-1 = the first page listed is one with the most occurrences.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { htmlFiles, pathOfFile } from '../site/html';
+import { indexedText, occurrences } from './indexed-text';
+
+/** The terms of a list file: one a line, `#` comments and blank lines skipped. */
+export function readTerms(file: string): string[] {
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '' && !line.startsWith('#'));
+}
+
+/** A page Pagefind indexes, with its indexed text. */
+export interface IndexedPageText {
+  url: string;
+  text: string;
+}
+
+/** Every page of the build in `outDir` that Pagefind indexes. */
+export function indexedPages(outDir: string): IndexedPageText[] {
+  return htmlFiles(outDir).flatMap((file) => {
+    const text = indexedText(readFileSync(path.join(outDir, file), 'utf8'));
+    return text === null ? [] : [{ url: pathOfFile(file), text }];
+  });
+}
+
+/**
+ * Runs each term through the search page open in `page` (submitting its
+ * form) and returns the site paths it lists, in order.
+ */
+export async function searchOnPage(page: Page, terms: readonly string[]): Promise<Map<string, string[]>> {
+  const found = new Map<string, string[]>();
+  for (const term of terms) {
+    await page.fill('#search-page-input', term);
+    await page.locator('#search-page-input').press('Enter');
+    await page.waitForFunction(
+      (t) => {
+        const list = document.querySelector('#search-page-results');
+        return list?.getAttribute('data-query') === t.trim() && list.getAttribute('aria-busy') === 'false';
+      },
+      term,
+      { timeout: 15_000 },
+    );
+    found.set(term, await page.locator('#search-page-results > li').evaluateAll((items) => items.map((li) => (li as HTMLElement).dataset.url!)));
+  }
+  return found;
+}
+
+/** The measurement of one term. */
+export interface TermMeasure {
+  term: string;
+  /** Pages holding the term, with their occurrences. */
+  holding: { url: string; count: number }[];
+  listed: string[];
+  missed: string[];
+  /** The first page listed has the most occurrences. */
+  top1: boolean;
+}
+
+/** The figures of a list. */
+export interface RecallReport {
+  terms: TermMeasure[];
+  pagesHolding: number;
+  pagesFound: number;
+  recall: number;
+  top1: number;
+}
+
+/** Compares what the search listed with the pages that hold each term. */
+export function measure(pages: readonly IndexedPageText[], found: ReadonlyMap<string, string[]>): RecallReport {
+  const terms = [...found].map(([term, listed]): TermMeasure => {
+    const holding = pages.map((p) => ({ url: p.url, count: occurrences(p.text, term) })).filter((p) => p.count > 0);
+    const most = Math.max(0, ...holding.map((p) => p.count));
+    return {
+      term,
+      holding,
+      listed,
+      missed: holding.filter((p) => !listed.includes(p.url)).map((p) => p.url),
+      top1: listed.length > 0 && holding.some((p) => p.url === listed[0] && p.count === most),
+    };
+  });
+  const pagesHolding = terms.reduce((n, t) => n + t.holding.length, 0);
+  const pagesFound = terms.reduce((n, t) => n + t.holding.length - t.missed.length, 0);
+  return {
+    terms,
+    pagesHolding,
+    pagesFound,
+    recall: pagesHolding === 0 ? 0 : pagesFound / pagesHolding,
+    top1: terms.length === 0 ? 0 : terms.filter((t) => t.top1).length / terms.length,
+  };
+}
