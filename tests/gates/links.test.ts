@@ -32,7 +32,9 @@ describe('links gate', () => {
     // The home TOC links every section; point one at a section that does not exist.
     editPage(copy, '/', (html) => html.replace('href="/part-5/chapter-2/#section-3"', 'href="/part-5/chapter-2/#section-99"'));
     editPage(copy, '/part-1/', (html) => html.replace('href="/part-1/chapter-1/"', 'href="/part-1/chapter-99/"'));
-    expect(brokenLinks(copy, '/').sort()).toEqual(
+    // Only what the damage added counts (the real build's own findings are the first test's).
+    const before = new Set(brokenLinks(outDir, '/'));
+    expect(brokenLinks(copy, '/').filter((b) => !before.has(b)).sort()).toEqual(
       ['index.html: /part-5/chapter-2/#section-99 (no #section-99)', 'part-1/index.html: /part-1/chapter-99/'].sort(),
     );
     // The same copy served under /plan/: every root-relative link is now outside the base.

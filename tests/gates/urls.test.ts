@@ -58,9 +58,12 @@ describe('URLs gate', () => {
   it('catches pages missing from the build and URLs missing from the list', () => {
     const copy = copySite(outDir, 'urls');
     for (const url of ['/page/7/', '/packages/3/']) rmSync(fileForPath(copy, url));
-    expect(unserved(copy, listedUrls()).sort()).toEqual(['/packages/3/', '/page/7/']);
+    const unservedBefore = new Set(unserved(outDir, listedUrls()));
+    expect(unserved(copy, listedUrls()).filter((url) => !unservedBefore.has(url)).sort()).toEqual(['/packages/3/', '/page/7/']);
     const shortList = listedUrls().filter((url) => !['/part-2/chapter-1/', '/page/7/', '/packages/3/'].includes(url));
-    expect(unlisted(outDir, shortList).sort()).toEqual(['/packages/3/', '/page/7/', '/part-2/chapter-1/']);
+    // Only what the damage added counts (the real build's own findings are the test above).
+    const before = new Set(unlisted(outDir, listedUrls()));
+    expect(unlisted(outDir, shortList).filter((url) => !before.has(url)).sort()).toEqual(['/packages/3/', '/page/7/', '/part-2/chapter-1/']);
     expect(unrequired(shortList)).toEqual(['/page/7/', '/packages/3/']);
   });
 });
