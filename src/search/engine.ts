@@ -6,8 +6,10 @@
  * units (units.ts) and runs twice through Pagefind: as an exact phrase of the
  * units — which pages hold the term — and as the plain units, whose word
  * positions on each page give how often the term occurs there (positions
- * where the units stand in a row). A page is a result when it holds every
- * term; results are ranked by their occurrences, then by Pagefind's score.
+ * where the units stand in a row). A term of more than PROBE_UNITS units is
+ * looked up by its first ones, and the pages found are checked against their
+ * text. A page is a result when it holds every term; results are ranked by
+ * their occurrences, then by Pagefind's score.
  * The 篇 and type filters and their counts are worked out from the page list.
  */
 import { pageHits, type Fragment, type PageHits } from './hits';
@@ -72,6 +74,13 @@ export function runsOf(locations: readonly number[], n: number): number {
   }
   return count;
 }
+
+/**
+ * How many units of a term go to Pagefind. Each distinct unit costs an index
+ * chunk (~30 KB) on first use; a longer term is looked up by its first units
+ * and the pages found are read to keep those that hold all of it.
+ */
+export const PROBE_UNITS = 4;
 
 /** How many of the best results are re-ranked on their full text (their excerpts are shown at once anyway). */
 export const REFINED_RESULTS = 10;
@@ -144,11 +153,12 @@ export class SiteSearch {
     const found = new Map<string, { result: PagefindResult; count: number; score: number; terms: number }>();
     const perTerm = await Promise.all(
       terms.map(async (keys) => {
-        const [exact, loose] = await Promise.all([pagefind.search(`"${keys.join(' ')}"`), pagefind.search(keys.join(' '))]);
+        const probe = keys.slice(0, PROBE_UNITS);
+        const [exact, loose] = await Promise.all([pagefind.search(`"${probe.join(' ')}"`), pagefind.search(probe.join(' '))]);
         const positions = new Map((loose?.results ?? []).map((r) => [r.id, r] as const));
         return (exact?.results ?? []).map((result) => {
           const plain = positions.get(result.id);
-          return { result, count: plain ? runsOf(plain.words, keys.length) : 1, score: plain?.score ?? 0 };
+          return { result, count: plain ? runsOf(plain.words, probe.length) : 1, score: plain?.score ?? 0 };
         });
       }),
     );
@@ -162,8 +172,20 @@ export class SiteSearch {
         } else found.set(result.id, { result, count: Math.max(count, 1), score, terms: 1 });
       }
     }
-    const all = [...found.values()]
-      .filter((e) => e.terms === terms.length && pages.has(e.result.id))
+    let candidates = [...found.values()].filter((e) => e.terms === terms.length && pages.has(e.result.id));
+    // A long term was looked up by its first units only: each page found is read to keep those holding the whole term.
+    const long = terms.filter((keys) => keys.length > PROBE_UNITS);
+    if (long.length > 0) {
+      const checked = await Promise.all(
+        candidates.map(async (entry) => {
+          const fragment = await this.fragment(entry.result);
+          const counts = long.map((keys) => pageHits(fragment, [keys]).count);
+          return { entry, holds: counts.every((n) => n > 0), count: pageHits(fragment, terms).count };
+        }),
+      );
+      candidates = checked.filter((c) => c.holds).map((c) => ({ ...c.entry, count: c.count }));
+    }
+    const all = candidates
       .sort((a, b) => b.count - a.count || b.score - a.score)
       .map(({ result, count }) => {
         const page = pages.get(result.id)!;

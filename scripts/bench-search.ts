@@ -1,0 +1,114 @@
+/**
+ * The search figures for `npm run bench`, measured on the built dist/ served
+ * from loopback, in Debian's Chromium:
+ *
+ * - the bytes a first query downloads: a fresh profile, no service worker,
+ *   /search/ open and idle; then the query is typed and submitted, and every
+ *   response until the results and their excerpts are shown is counted
+ *   (body and headers as sent — the loopback server compresses nothing, so
+ *   pagefind.js and the page list count uncompressed; Pagefind's index,
+ *   fragments and wasm are gzip files of their own). Every term of
+ *   tests/search/terms.txt is a first query in its own fresh profile; the
+ *   largest is held to the budget.
+ * - the median warm query time in the page: every term of
+ *   tests/search/terms.txt searched twice on the search page; the second
+ *   run (index chunks and fragments already loaded) is timed by the page
+ *   itself, from the query to the ranked results with the excerpts of the
+ *   first ten (`data-ms` on the result list).
+ */
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { serveStatic } from '../tests/browser/static-server.ts';
+import { DEFAULT_BUILD, ensureBuilt } from '../tests/site/build-site.ts';
+import { readTerms } from '../tests/search/recall.ts';
+import type { Row } from './bench-site.ts';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+/** Submits `query` on the search page and waits for its results; returns the page's own timing (ms). */
+async function submit(page: Page, query: string): Promise<number> {
+  // The same query again must wait for the new run, not see the last one's results.
+  await page.evaluate(() => document.querySelector('#search-page-results')?.removeAttribute('data-query'));
+  await page.fill('#search-page-input', query);
+  await page.press('#search-page-input', 'Enter');
+  await page.waitForFunction(
+    (q) => {
+      const list = document.querySelector('#search-page-results');
+      return list?.getAttribute('data-query') === q && list.getAttribute('aria-busy') === 'false';
+    },
+    query,
+    { timeout: 30_000 },
+  );
+  return Number(await page.locator('#search-page-results').getAttribute('data-ms'));
+}
+
+/** Bytes downloaded by a first query of `query` in a fresh profile, by file. */
+async function firstQueryBytes(browser: Browser, origin: string, query: string): Promise<Map<string, number>> {
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  try {
+    const page = await context.newPage();
+    await page.goto(`${origin}/search/`, { waitUntil: 'networkidle' });
+    const sizes: Promise<[string, number]>[] = [];
+    page.on('requestfinished', (request) => {
+      sizes.push(request.sizes().then((s) => [new URL(request.url()).pathname, s.responseBodySize + s.responseHeadersSize]));
+    });
+    await submit(page, query);
+    await page.waitForLoadState('networkidle');
+    const files = new Map<string, number>();
+    for (const [file, bytes] of await Promise.all(sizes)) files.set(file, (files.get(file) ?? 0) + bytes);
+    return files;
+  } finally {
+    await context.close();
+  }
+}
+
+/** Prints the search rows, for the build in `outDir` (default: dist/, built if out of date). */
+export async function benchSearch(row: Row, outDir?: string): Promise<void> {
+  outDir ??= await ensureBuilt(DEFAULT_BUILD);
+  const server = await serveStatic(outDir);
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+  try {
+    const terms = readTerms(path.join(ROOT, 'tests/search/terms.txt'));
+    const downloads = [];
+    for (const query of terms) {
+      const files = await firstQueryBytes(browser, server.origin, query);
+      const total = [...files.values()].reduce((a, b) => a + b, 0);
+      const kinds = new Map<string, number>();
+      for (const [file, bytes] of files) {
+        const kind = file.includes('/fragment/') ? 'fragments' : file.includes('/index/') ? 'index' : file.includes('/filter/') ? 'filters' : path.basename(file).replace(/[._][0-9a-f]{8,}\b/, '');
+        kinds.set(kind, (kinds.get(kind) ?? 0) + bytes);
+      }
+      downloads.push({ query, total, files: files.size, kinds });
+    }
+    downloads.sort((a, b) => b.total - a.total);
+    const worst = downloads[0]!;
+    row('search: first query downloads (KB)', (worst.total / 1024).toFixed(1), '≤ 300', worst.total <= 300 * 1024);
+    for (const [what, d] of [['largest', worst], ['median', downloads[Math.floor(downloads.length / 2)]!]] as const) {
+      const parts = [...d.kinds].sort((a, b) => b[1] - a[1]).map(([k, b]) => `${k} ${(b / 1024).toFixed(1)}`);
+      console.log(`  ${what} of ${downloads.length} terms, “${d.query}”: ${(d.total / 1024).toFixed(1)} KB in ${d.files} files (${parts.join(', ')})`);
+    }
+
+    const context = await browser.newContext({ serviceWorkers: 'block' });
+    const page = await context.newPage();
+    await page.goto(`${server.origin}/search/`, { waitUntil: 'networkidle' });
+    const first: number[] = [];
+    const warm: number[] = [];
+    for (const term of terms) {
+      first.push(await submit(page, term));
+      warm.push(await submit(page, term));
+    }
+    await context.close();
+    row('search: median warm query (ms)', median(warm).toFixed(1), '≤ 50', median(warm) <= 50);
+    console.log(
+      `  ${terms.length} terms of tests/search/terms.txt; warm max ${Math.max(...warm).toFixed(1)} ms; ` +
+        `first run (loading index chunks and fragments) median ${median(first).toFixed(1)} ms, max ${Math.max(...first).toFixed(1)} ms`,
+    );
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
