@@ -45,7 +45,17 @@ export function mountSearchDialog(root: HTMLElement, base: string): void {
     input.select();
     void search.ready().catch(() => undefined);
   };
-  const close = () => dialog.close();
+  const restoreFocus = () => {
+    if (opener) opener.focus();
+    else if (dialog.contains(document.activeElement)) (document.activeElement as HTMLElement).blur();
+    opener = null;
+  };
+  // Focus moves back at once (the dialog's close event comes a task later).
+  const close = () => {
+    if (!dialog.open) return;
+    dialog.close();
+    restoreFocus();
+  };
 
   const run = async () => {
     const query = input.value.trim();
@@ -87,10 +97,7 @@ export function mountSearchDialog(root: HTMLElement, base: string): void {
     open();
   });
   closeButton.addEventListener('click', close);
-  dialog.addEventListener('close', () => {
-    if (opener) opener.focus();
-    else if (dialog.contains(document.activeElement)) (document.activeElement as HTMLElement).blur();
-  });
+  dialog.addEventListener('close', restoreFocus);
   // A click on the backdrop (outside the frame) closes the dialog.
   dialog.addEventListener('click', (event) => {
     if (!frame.contains(event.target as Node)) close();

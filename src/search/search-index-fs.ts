@@ -9,7 +9,7 @@
  * units, box and row ends marked. The served pages are not touched.
  * Then the page list (page-map.ts) is written to /search/pages.json.
  */
-import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
@@ -25,6 +25,9 @@ import { PAGEFIND_DIR, PAGE_MAP_PATH } from './search-paths';
  * stemmer and no segmenter, and the browser falls back to it.
  */
 export const INDEX_LANGUAGE = 'und';
+
+/** Files of Pagefind's bundle that belong to its ready-made interfaces (Default, Modular, Component UI, highlighter). */
+const UNUSED_BUNDLE_FILE = /^pagefind-(ui|modular-ui|component-ui|highlight)\.(js|css)$/;
 
 function htmlFilesUnder(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true, recursive: true })
@@ -55,6 +58,8 @@ export async function buildSearchIndex(outDir: string): Promise<number> {
     }
     const bundle = path.join(outDir, PAGEFIND_DIR);
     check('writeFiles', await index.writeFiles({ outputPath: bundle }));
+    // Pagefind's own search interfaces are not used (the site has its own): not published, not precached.
+    for (const name of readdirSync(bundle)) if (UNUSED_BUNDLE_FILE.test(name)) rmSync(path.join(bundle, name));
     const fragmentDir = path.join(bundle, 'fragment');
     const fragments = new Map(
       readdirSync(fragmentDir).map((name) => [name.replace(/\.pf_fragment$/, ''), readFragment(path.join(fragmentDir, name))]),

@@ -54,6 +54,12 @@ describe('search index', () => {
     for (const url of ['/full/', '/search/', '/page/1/', '/404.html']) expect(urls).not.toContain(url);
   });
 
+  it('publishes Pagefind’s search library and index, not its ready-made interfaces', () => {
+    const bundle = readdirSync(path.join(outDir, 'pagefind'));
+    expect(bundle).toEqual(expect.arrayContaining(['pagefind.js', 'pagefind-entry.json', 'index', 'fragment']));
+    expect(bundle.filter((name) => /ui|highlight/.test(name))).toEqual([]);
+  });
+
   it('holds exactly the indexed text of each page', () => {
     const differing = indexedPages(outDir).filter((p) => squeeze(p.text) !== fragmentText(p.url)).map((p) => p.url);
     expect(differing).toEqual([]);
