@@ -9,7 +9,7 @@
  * determinism gate (same inputs, must give the same bytes) and the security
  * gate (hostile plan text, must stay text).
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ROOT, TMP } from '../site/build-site';
@@ -26,11 +26,22 @@ function childEnv(): NodeJS.ProcessEnv {
   return env;
 }
 
-function run(cwd: string, args: string[]): void {
-  const result = spawnSync(process.execPath, args, { cwd, env: childEnv(), encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  if (result.status !== 0) {
-    throw new Error(`${args.join(' ')} failed in ${cwd} (${result.status ?? result.signal}):\n${result.stdout}\n${result.stderr}`);
-  }
+/**
+ * Runs node with `args` in `cwd`. Asynchronous on purpose: a build takes
+ * longer than vitest lets a worker's event loop stay blocked.
+ */
+function run(cwd: string, args: string[]): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { cwd, env: childEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code, signal) => {
+      if (code === 0) resolve();
+      else reject(new Error(`${args.join(' ')} failed in ${cwd} (${code ?? signal}):\n${output}`));
+    });
+  });
 }
 
 /** What a copy build produced. */
@@ -46,7 +57,7 @@ export interface CopyBuild {
  * Builds the project in a fresh copy named `name`, converting `planText` (the
  * embedded plan when omitted), exactly as `npm run build` does.
  */
-export function buildCopy(name: string, planText?: string): CopyBuild {
+export async function buildCopy(name: string, planText?: string): Promise<CopyBuild> {
   const started = Date.now();
   const root = path.join(TMP, 'builds', name);
   rmSync(root, { recursive: true, force: true, maxRetries: 5 });
@@ -64,7 +75,7 @@ export function buildCopy(name: string, planText?: string): CopyBuild {
   const input = path.join(root, 'content/source/beijing-14th-five-year-plan.txt');
   if (planText !== undefined) writeFileSync(input, planText);
   const bin = (pkg: string, file: string) => path.join(root, 'node_modules', pkg, file);
-  run(root, [bin('tsx', 'dist/cli.mjs'), 'scripts/convert.ts', '--quiet', '--input', input, '--out', 'src/content/generated']);
-  run(root, [bin('astro', 'astro.js'), 'build']);
+  await run(root, [bin('tsx', 'dist/cli.mjs'), 'scripts/convert.ts', '--quiet', '--input', input, '--out', 'src/content/generated']);
+  await run(root, [bin('astro', 'astro.js'), 'build']);
   return { root, outDir: path.join(root, 'dist'), seconds: (Date.now() - started) / 1000 };
 }

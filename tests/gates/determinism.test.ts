@@ -20,8 +20,8 @@ beforeAll(async () => {
 });
 
 describe('determinism gate', () => {
-  it('builds a byte-identical dist/ from the same inputs, Pagefind files included', () => {
-    const again = buildCopy('determinism');
+  it('builds a byte-identical dist/ from the same inputs, Pagefind files included', async () => {
+    const again = await buildCopy('determinism');
     const differences = treeDifferences(outDir, again.outDir);
     expect(differences).toEqual([]);
     expect(readFileSync(path.join(again.outDir, 'pagefind/pagefind-entry.json'), 'utf8')).toContain('"languages"');

@@ -139,9 +139,9 @@ describe('security gate: generated text never becomes markup', () => {
   const sentence = '新版城市总体规划绘就新蓝图';
   let hostileDir: string;
 
-  beforeAll(() => {
+  beforeAll(async () => {
     expect(sourceText.split(`${sentence}。`).length).toBe(2);
-    hostileDir = buildCopy('hostile', sourceText.replace(`${sentence}。`, `${sentence}${hostile}<!-- x -->。`)).outDir;
+    hostileDir = (await buildCopy('hostile', sourceText.replace(`${sentence}。`, `${sentence}${hostile}<!-- x -->。`))).outDir;
   }, 600_000);
 
   it('shows the injected script, expression and comment as text on the chapter page and /full/', () => {

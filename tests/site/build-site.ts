@@ -9,7 +9,7 @@
  * while scripts/convert.ts does not exist yet, `astro build` on the content
  * already in src/content/generated.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -65,30 +65,35 @@ function buildEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   return { ...env, ...extra };
 }
 
-function run(command: string, args: string[], env: Record<string, string>): void {
-  const result = spawnSync(command, args, {
-    cwd: ROOT,
-    env: buildEnv(env),
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
+/**
+ * Runs a build step. Asynchronous: a build can take longer than vitest lets a
+ * worker's event loop stay blocked (its RPC times out after a minute).
+ */
+function run(command: string, args: string[], env: Record<string, string>): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd: ROOT, env: buildEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code, signal) => {
+      if (code === 0) resolve();
+      else reject(new Error(`${command} ${args.join(' ')} failed (${code ?? signal}):\n${stdout}\n${stderr}`));
+    });
   });
-  if (result.status !== 0) {
-    throw new Error(
-      `${command} ${args.join(' ')} failed (${result.status ?? result.signal}):\n${result.stdout}\n${result.stderr}`,
-    );
-  }
 }
 
-function runBuild(build: SiteBuild): void {
+async function runBuild(build: SiteBuild): Promise<void> {
   const env = { BASE_PATH: build.base };
   if (build === DEFAULT_BUILD && existsSync(path.join(ROOT, 'scripts/convert.ts'))) {
-    run('npm', ['run', 'build'], env);
+    await run('npm', ['run', 'build'], env);
   } else {
-    run('npx', ['astro', 'build', '--outDir', build.outDir], env);
+    await run('npx', ['astro', 'build', '--outDir', build.outDir], env);
   }
 }
 
-async function withLock<T>(name: string, action: () => T): Promise<T> {
+async function withLock<T>(name: string, action: () => Promise<T>): Promise<T> {
   mkdirSync(TMP, { recursive: true });
   const lock = path.join(TMP, `${name}.lock`);
   const deadline = Date.now() + 15 * 60_000;
@@ -104,7 +109,7 @@ async function withLock<T>(name: string, action: () => T): Promise<T> {
     }
   }
   try {
-    return action();
+    return await action();
   } finally {
     rmSync(lock, { recursive: true, force: true });
   }
@@ -114,7 +119,7 @@ async function withLock<T>(name: string, action: () => T): Promise<T> {
 export async function ensureBuilt(build: SiteBuild = DEFAULT_BUILD): Promise<string> {
   // The sub-path build reuses the converter output of the default build.
   if (build !== DEFAULT_BUILD) await ensureBuilt(DEFAULT_BUILD);
-  return withLock(build.name, () => {
+  return withLock(build.name, async () => {
     const stampFile = path.join(TMP, `${build.name}.stamp.json`);
     const runId = String(process.ppid);
     const stamp = existsSync(stampFile)
@@ -127,7 +132,7 @@ export async function ensureBuilt(build: SiteBuild = DEFAULT_BUILD): Promise<str
       (process.env.SITE_TESTS_REBUILD !== '1' || stamp.runId === runId);
     if (!fresh) {
       const started = Date.now();
-      runBuild(build);
+      await runBuild(build);
       const builtAt = Date.now();
       writeFileSync(stampFile, JSON.stringify({ builtAt, runId, seconds: (builtAt - started) / 1000 }));
     }
