@@ -24,6 +24,14 @@ export const INDICATORS_JSON_PATH = '/data/indicators.json';
 export const INDICATORS_CSV_PATH = '/data/indicators.csv';
 /** The packages of the 附表 with their items and the places that discuss them. */
 export const PACKAGES_JSON_PATH = '/data/packages.json';
+/** The 专栏 boxes with their places, text and pages. */
+export const BOXES_JSON_PATH = '/data/boxes.json';
+/** The term index as data. */
+export const TERMS_JSON_PATH = '/data/terms.json';
+/** The page listing every data file with its schema. */
+export const DATA_INDEX_PATH = '/data/';
+/** The index of the plan's quoted terms. */
+export const TERMS_PATH = '/terms/';
 
 /** Path of one 重大工程包 (`/packages/5/`). */
 export function packagePath(n: number): string {

@@ -1,0 +1,169 @@
+/**
+ * Citations: the printed pages each spot spans (a small model for each rule,
+ * then the real plan against its table of contents), and the exact
+ * GB/T 7714-2015 and "title — URL" strings for a chapter, a section, a box,
+ * a package and a 篇 of the real plan.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Block, Chapter, Plan } from '../../src/convert/model';
+import { packagesTableSchema } from '../../src/convert/packages';
+import {
+  PAGE_SPOT,
+  absoluteUrl,
+  approvalDate,
+  chapterSpots,
+  citeButtonLabel,
+  citedWork,
+  gbt7714,
+  isoDate,
+  packagePages,
+  packageSpot,
+  partSpot,
+  titleAndLink,
+} from '../../src/utils/citation';
+import { chapterKey, pageSpanText, planPageSpans, sectionKey } from '../../src/utils/page-spans';
+import { plan, repoRoot } from '../helpers/real-plan';
+
+const packages = packagesTableSchema.parse(JSON.parse(readFileSync(path.join(repoRoot, 'content/data/packages.json'), 'utf8')));
+const at = { site: 'https://example.org', base: '/plan/' };
+const ACCESSED = '2026-11-27';
+
+const para = (...body: (string | { footer: number })[]): Block => ({ kind: 'paragraph', lead: null, body });
+const chapterOf = (n: number, over: Partial<Chapter> = {}): Chapter => ({
+  n, label: `第${n}章`, title: `章${n}`, page: 1, footerBefore: null, intro: [], sections: [], ...over,
+});
+const small = (chapters: Chapter[]): Plan => ({
+  title: '纲要',
+  approval: '2021年1月27日批准',
+  preface: { title: '序言', blocks: [] },
+  parts: [{ n: 1, label: '第一篇', title: '篇', page: 1, footerBefore: null, intro: [], chapters }],
+  appendix: { label: '附表', title: '表', page: 3, footerBefore: null, blocks: [] },
+});
+
+describe('page spans', () => {
+  it('starts a spot on the page of its heading and ends it on the page of its last character', () => {
+    const spans = planPageSpans(
+      small([
+        chapterOf(1, {
+          intro: [para('甲', { footer: 1 }, '乙')],
+          sections: [
+            { n: 1, label: '一、', title: '节', page: 2, footerBefore: null, blocks: [para('丙')] },
+            // A break right before a heading opens the page the heading stands on.
+            { n: 2, label: '二、', title: '节', page: 3, footerBefore: 2, blocks: [para('丁')] },
+          ],
+        }),
+      ]),
+    );
+    expect(spans.chapters.get(chapterKey(1, 1))).toEqual({ first: 1, last: 3 });
+    expect(spans.sections.get(sectionKey(1, 1, 1))).toEqual({ first: 2, last: 2 });
+    expect(spans.sections.get(sectionKey(1, 1, 2))).toEqual({ first: 3, last: 3 });
+    expect(spans.parts.get(1)).toEqual({ first: 1, last: 3 });
+  });
+
+  it('does not extend a spot to a page opened after its last character', () => {
+    const spans = planPageSpans(small([chapterOf(1, { intro: [para('甲', { footer: 1 })] }), chapterOf(2, { intro: [para('乙')] })]));
+    expect(spans.chapters.get(chapterKey(1, 1))).toEqual({ first: 1, last: 1 });
+    expect(spans.chapters.get(chapterKey(1, 2))).toEqual({ first: 2, last: 2 });
+  });
+
+  it('spans a box from its own page break to its last item', () => {
+    const box: Block = { kind: 'box', n: 4, footerBefore: 1, label: '专栏4', title: '计划', intro: ['导语'], items: [{ lead: ['项。'], body: ['文', { footer: 2 }, '字'] }] };
+    const spans = planPageSpans(small([chapterOf(1, { intro: [para('甲'), box] })]));
+    expect(spans.boxes.get(4)).toEqual({ first: 2, last: 3 });
+  });
+
+  it('agrees with the table of contents of the real plan on the page of every heading', () => {
+    const spans = planPageSpans(plan);
+    for (const part of plan.parts) {
+      expect(spans.parts.get(part.n)!.first, part.label).toBe(part.page);
+      for (const chapter of part.chapters) {
+        const span = spans.chapters.get(chapterKey(part.n, chapter.n))!;
+        expect(span.first, `${part.label}${chapter.label}`).toBe(chapter.page);
+        expect(span.last).toBeGreaterThanOrEqual(span.first);
+        for (const section of chapter.sections) {
+          const s = spans.sections.get(sectionKey(part.n, chapter.n, section.n))!;
+          expect(s.first, `${part.label}${chapter.label}${section.label}`).toBe(section.page);
+          expect(s.first).toBeGreaterThanOrEqual(span.first);
+          expect(s.last).toBeLessThanOrEqual(span.last);
+        }
+      }
+    }
+    // Each chapter ends on the page the next one starts on, or the page before.
+    const chapters = plan.parts.flatMap((p) => p.chapters.map((c) => spans.chapters.get(chapterKey(p.n, c.n))!));
+    chapters.slice(1).forEach((span, i) => expect(span.first - chapters[i]!.last).toBeOneOf([0, 1]));
+  });
+
+  it('writes one page or a span as a citation does', () => {
+    expect(pageSpanText({ first: 150, last: 150 })).toBe('第150页');
+    expect(pageSpanText({ first: 150, last: 151 })).toBe('第150-151页');
+  });
+});
+
+describe('citation strings', () => {
+  const work = citedWork(plan);
+  const spans = planPageSpans(plan);
+  const spots = chapterSpots(plan, spans, 5, 3, at);
+  const spot = (key: string) => spots.find((s) => s.key === key)!;
+
+  it('cites the plan by its issuer, full title and date of approval', () => {
+    expect(work).toEqual({ issuer: '北京市人民政府', title: plan.title, published: '2021-01-27' });
+    expect(approvalDate('2021年1月27日北京市第十五届人民代表大会第四次会议批准')).toBe('2021-01-27');
+    expect(() => approvalDate('批准')).toThrow();
+  });
+
+  it('gives a chapter, a section and a box the exact GB/T 7714-2015 reference', () => {
+    expect(gbt7714(work, spot(PAGE_SPOT), ACCESSED)).toBe(
+      '北京市人民政府. 北京市国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要: 第五篇 第三章 强化企业创新主体地位[EB/OL]. (2021-01-27)[2026-11-27]: 第58-61页. https://example.org/plan/part-5/chapter-3/',
+    );
+    expect(gbt7714(work, spot('section-1'), ACCESSED)).toBe(
+      '北京市人民政府. 北京市国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要: 第五篇 第三章 一、增强企业创新内生动力[EB/OL]. (2021-01-27)[2026-11-27]: 第58-60页. https://example.org/plan/part-5/chapter-3/#section-1',
+    );
+    expect(gbt7714(work, spot('box-3'), ACCESSED)).toBe(
+      '北京市人民政府. 北京市国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要: 专栏3 小微企业协同创新星火计划[EB/OL]. (2021-01-27)[2026-11-27]: 第59页. https://example.org/plan/part-5/chapter-3/#box-3',
+    );
+  });
+
+  it('gives a package and a 篇 the exact reference too', () => {
+    expect(gbt7714(work, packageSpot(plan, packages, 5, at), ACCESSED)).toBe(
+      '北京市人民政府. 北京市国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要: 附表 5.京津冀协同发展重大工程包[EB/OL]. (2021-01-27)[2026-11-27]: 第217页. https://example.org/plan/packages/5/',
+    );
+    expect(gbt7714(work, partSpot(plan, spans, 5, at), ACCESSED)).toBe(
+      '北京市人民政府. 北京市国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要: 第五篇 加快建设国际科技创新中心[EB/OL]. (2021-01-27)[2026-11-27]: 第46-64页. https://example.org/plan/part-5/',
+    );
+  });
+
+  it('gives the plain "title — URL" line', () => {
+    expect(titleAndLink(work, spot('section-2'))).toBe(
+      '《北京市国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要》第五篇 第三章 二、支持产学研协同创新 — https://example.org/plan/part-5/chapter-3/#section-2',
+    );
+  });
+
+  it('lists the spots of a chapter in reading order: the chapter, then sections with their boxes', () => {
+    expect(spots.map((s) => s.key)).toEqual([PAGE_SPOT, 'section-1', 'box-3', 'section-2']);
+    for (const part of plan.parts) {
+      for (const chapter of part.chapters) {
+        const keys = chapterSpots(plan, spans, part.n, chapter.n, at).map((s) => s.key);
+        expect(keys.filter((k) => k.startsWith('section-'))).toEqual(chapter.sections.map((s) => `section-${s.n}`));
+      }
+    }
+  });
+
+  it('puts every package on the page its row stands on, from the curated page breaks', () => {
+    // Footer 215 stands before the 附表; breaks after rows 4 and 6 turn pages 217 and 218.
+    expect(packages.packages.map((p) => packagePages(plan, packages, p.no).first)).toEqual([216, 216, 216, 216, 217, 217, 218, 218, 218, 218]);
+    for (const p of packages.packages) expect(packagePages(plan, packages, p.no).last).toBe(packagePages(plan, packages, p.no).first);
+  });
+
+  it('builds absolute URLs for any deployment base and dates in the reader’s calendar', () => {
+    expect(absoluteUrl('https://example.org', '/', '/part-1/#section-2')).toBe('https://example.org/part-1/#section-2');
+    expect(absoluteUrl('https://example.org/', '/plan', '/part-1/')).toBe('https://example.org/plan/part-1/');
+    expect(isoDate(new Date(2026, 0, 5, 23, 59))).toBe('2026-01-05');
+  });
+
+  it('names each control after its spot', () => {
+    expect(citeButtonLabel('section', '一、增强企业创新内生动力')).toBe('引用本节：一、增强企业创新内生动力');
+    expect(citeButtonLabel('box', '专栏3小微企业协同创新星火计划')).toBe('引用本专栏：专栏3小微企业协同创新星火计划');
+  });
+});
