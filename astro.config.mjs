@@ -11,7 +11,7 @@ import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import sitemap from '@astrojs/sitemap';
 import { readPlan } from './src/utils/read-plan-fs.ts';
-import { planSidebar } from './src/utils/plan-nav.ts';
+import { SITE_TITLE, planSidebar } from './src/utils/plan-nav.ts';
 import { isPageRedirect } from './src/utils/site-paths.ts';
 import remarkSectionIds from './src/utils/remark-section-ids.ts';
 import rehypeHeadingLinks from './src/utils/rehype-heading-links.ts';
@@ -37,7 +37,7 @@ export default defineConfig({
   },
   integrations: [
     starlight({
-      title: '北京市“十四五”规划纲要',
+      title: SITE_TITLE,
       description: plan.title,
       locales: { root: { label: '简体中文', lang: 'zh-CN' } },
       // Our own heading links carry no hidden text (see rehype-heading-links.ts).

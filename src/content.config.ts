@@ -14,12 +14,14 @@ const planRefSchema = z.discriminatedUnion('kind', [
     .object({ kind: z.literal('chapter'), part: z.number().int().min(1), chapter: z.number().int().min(1) })
     .strict(),
   // Site pages outside the collection pass these through <StarlightPage>:
-  // /packages/ and /packages/N/, /indicators/, /boxes/, and the pages opening
-  // with the plan's title block (/, /full/).
+  // /packages/ and /packages/N/, /indicators/, /boxes/, /terms/, /data/, and
+  // the pages opening with the plan's title block (/, /full/).
   z.object({ kind: z.literal('appendix') }).strict(),
   z.object({ kind: z.literal('package'), package: z.number().int().min(1), name: z.string() }).strict(),
   z.object({ kind: z.literal('indicators') }).strict(),
   z.object({ kind: z.literal('boxes') }).strict(),
+  z.object({ kind: z.literal('terms') }).strict(),
+  z.object({ kind: z.literal('data') }).strict(),
   z.object({ kind: z.literal('title-block') }).strict(),
 ]);
 

@@ -6,6 +6,7 @@
 import type { Chapter, Part, Plan } from '../convert/model';
 import {
   BOXES_PATH,
+  DATA_INDEX_PATH,
   FULL_PATH,
   HOME_PATH,
   INDICATORS_PATH,
@@ -14,6 +15,7 @@ import {
   packagePath,
   partPath,
   sectionId,
+  TERMS_PATH,
 } from './site-paths';
 
 /** Label used for a heading in navigation: its numbering, a space, its title (`第二章 …`). */
@@ -25,8 +27,12 @@ export function navLabel(heading: { label: string; title: string }): string {
 export const HOME_LABEL = '首页';
 /** Label of the link to `/full/`. */
 export const FULL_LABEL = '全文（单页）';
-/** Label of the link to `/data/plan.json`. */
-export const DATA_LABEL = '数据（plan.json）';
+/** Label of the link to `/data/` (every data file with its schema). */
+export const DATA_LABEL = '数据下载';
+/** Label of the link to `/terms/` (the index of quoted terms). */
+export const TERMS_LABEL = '词语索引';
+/** The site's name in its header (Starlight's `title`). */
+export const SITE_TITLE = '北京市“十四五”规划纲要';
 /** Label of the link to `/indicators/` (the page of the main-indicators table). */
 export const INDICATORS_LABEL = '主要指标';
 /** Label of the link to `/boxes/` (the list of the 专栏). */
@@ -51,10 +57,9 @@ export function chapterSlug(part: number, chapter: number): string {
 /**
  * The sidebar: home, one collapsed group per 篇 (labelled `第五篇 加快…`,
  * holding the 篇 page and its chapters `第二章 …`), the main indicators and
- * the 专栏 (pages gathering what readers look for first), the 附表, then the
- * one-page edition. Starlight derives prev/next from this order. (The data
- * file is linked from the home page: Starlight would add a trailing slash to
- * `/data/plan.json` here.)
+ * the 专栏 (pages gathering what readers look for first), the 附表, the
+ * one-page edition, then the term index and the data files. Starlight
+ * derives prev/next from this order.
  */
 export function planSidebar(plan: Plan): SidebarItem[] {
   return [
@@ -74,6 +79,8 @@ export function planSidebar(plan: Plan): SidebarItem[] {
     { label: BOXES_LABEL, link: BOXES_PATH },
     { label: navLabel(plan.appendix), link: PACKAGES_PATH },
     { label: FULL_LABEL, link: FULL_PATH },
+    { label: TERMS_LABEL, link: TERMS_PATH },
+    { label: DATA_LABEL, link: DATA_INDEX_PATH },
   ];
 }
 
@@ -100,8 +107,8 @@ export interface Crumb {
 
 /**
  * What a page shows: a 篇, a 章, the 附表, one package of the 附表, the
- * main indicators, the list of 专栏, or the plan's title block (title and
- * approval line, on / and /full/).
+ * main indicators, the list of 专栏, the term index, the data files, or the
+ * plan's title block (title and approval line, on / and /full/).
  */
 export type PlanPageRef =
   | { kind: 'part'; part: number }
@@ -110,6 +117,8 @@ export type PlanPageRef =
   | { kind: 'package'; package: number; name: string }
   | { kind: 'indicators' }
   | { kind: 'boxes' }
+  | { kind: 'terms' }
+  | { kind: 'data' }
   | { kind: 'title-block' };
 
 /** The breadcrumb trail of a page, from home down to the page itself (none for the title-block pages). */
@@ -142,6 +151,10 @@ export function breadcrumbs(plan: Plan, ref: PlanPageRef): Crumb[] {
       return [home, { label: INDICATORS_LABEL, path: INDICATORS_PATH }];
     case 'boxes':
       return [home, { label: BOXES_LABEL, path: BOXES_PATH }];
+    case 'terms':
+      return [home, { label: TERMS_LABEL, path: TERMS_PATH }];
+    case 'data':
+      return [home, { label: DATA_LABEL, path: DATA_INDEX_PATH }];
   }
 }
 

@@ -7,8 +7,11 @@
  * plan's characters only (Starlight's own heading links add hidden text, which
  * is why `markdown.headingLinks` is off). The wrapper keeps Starlight's
  * `sl-heading-wrapper` class, which its table-of-contents highlighter expects.
+ * A section heading (`section-K`) also gets its 引用 control, the button of
+ * CiteButton.astro (site UI, marked `data-nontext`).
  */
 import type { Element, ElementContent, Root, RootContent } from 'hast';
+import { CITE_BUTTON_TEXT, CITE_PANEL_ID, citeButtonLabel } from './citation';
 
 const HEADING_TAGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 
@@ -23,9 +26,29 @@ function textOf(node: RootContent | ElementContent): string {
   return '';
 }
 
-/** The wrapper + self-link for a heading element (which must have an id). */
+/** The 引用 control of section heading `id` whose text is `headingText`. */
+function citeButton(id: string, headingText: string): Element {
+  return {
+    type: 'element',
+    tagName: 'button',
+    properties: {
+      type: 'button',
+      className: ['cite-button'],
+      dataCite: id,
+      ariaLabel: citeButtonLabel('section', headingText),
+      ariaExpanded: 'false',
+      ariaControls: [CITE_PANEL_ID],
+      dataNontext: '',
+      dataPagefindIgnore: '',
+    },
+    children: [{ type: 'text', value: CITE_BUTTON_TEXT }],
+  };
+}
+
+/** The wrapper + self-link (and, for a section, the 引用 control) for a heading element (which must have an id). */
 export function wrapHeading(heading: Element): Element {
   const id = String(heading.properties.id);
+  const text = textOf(heading).trim();
   return {
     type: 'element',
     tagName: 'div',
@@ -38,10 +61,11 @@ export function wrapHeading(heading: Element): Element {
         properties: {
           className: ['self-link'],
           href: `#${id}`,
-          ariaLabel: headingLinkLabel(textOf(heading).trim()),
+          ariaLabel: headingLinkLabel(text),
         },
         children: [],
       },
+      ...(/^section-\d+$/.test(id) ? [citeButton(id, text)] : []),
     ],
   };
 }

@@ -39,10 +39,10 @@ describe('planSidebar', () => {
     ]);
   });
 
-  it('starts at home and ends with the indicators, the 专栏, the 附表 and the one-page edition', () => {
+  it('starts at home and ends with the indicators, the 专栏, the 附表, the one-page edition, the term index and the data', () => {
     const sidebar = planSidebar(plan);
     expect(sidebar[0]).toEqual({ label: '首页', link: '/' });
-    expect(sidebar.slice(-4).map((item) => ('link' in item ? item.link : null))).toEqual(['/indicators/', '/boxes/', '/packages/', '/full/']);
+    expect(sidebar.slice(-6).map((item) => ('link' in item ? item.link : null))).toEqual(['/indicators/', '/boxes/', '/packages/', '/full/', '/terms/', '/data/']);
   });
 });
 

@@ -1,6 +1,7 @@
 /**
  * Heading self-links: present after every heading with an id, empty (no
- * characters), named by aria-label.
+ * characters), named by aria-label; a section heading also gets its 引用
+ * control, marked as site text.
  */
 import type { Element, Root } from 'hast';
 import { describe, expect, it } from 'vitest';
@@ -35,5 +36,16 @@ describe('rehypeHeadingLinks', () => {
     rehypeHeadingLinks()(tree);
     expect((aside.children[0] as Element).tagName).toBe('div');
     expect((aside.children[1] as Element).tagName).toBe('h4');
+  });
+
+  it('gives a section heading, and only a section heading, its 引用 control, marked as site text', () => {
+    const tree: Root = { type: 'root', children: [h('h2', 'section-3', '三、搞活未来科学城'), h('h3', 'box-7-title', '专栏7')] };
+    rehypeHeadingLinks()(tree);
+    const [section, box] = tree.children as Element[];
+    const button = section!.children[2] as Element;
+    expect(button.tagName).toBe('button');
+    expect(button.properties).toMatchObject({ type: 'button', dataCite: 'section-3', ariaLabel: '引用本节：三、搞活未来科学城', dataNontext: '' });
+    expect(button.children).toEqual([{ type: 'text', value: '引用' }]);
+    expect(box!.children).toHaveLength(2);
   });
 });

@@ -11,7 +11,9 @@ import { planSchema, type Plan } from '../../src/convert/model';
 import { FIRST_PAGE, LAST_PAGE, pageLocationHref, pageLocationMap, pageLocations } from '../../src/utils/page-locations';
 import { readPlan } from '../../src/utils/read-plan-fs';
 import {
+  BOXES_JSON_PATH,
   BOXES_PATH,
+  DATA_INDEX_PATH,
   INDICATORS_CSV_PATH,
   INDICATORS_JSON_PATH,
   INDICATORS_PATH,
@@ -23,6 +25,8 @@ import {
   pageRedirectPath,
   partPath,
   sectionId,
+  TERMS_JSON_PATH,
+  TERMS_PATH,
 } from '../../src/utils/site-paths';
 import { indicatorsTableSchema } from '../../src/convert/indicators';
 import { packagesTableSchema } from '../../src/convert/packages';
@@ -84,6 +88,10 @@ describe('site URLs', () => {
       PACKAGES_JSON_PATH,
       INDICATORS_PATH,
       BOXES_PATH,
+      BOXES_JSON_PATH,
+      TERMS_JSON_PATH,
+      TERMS_PATH,
+      DATA_INDEX_PATH,
       '/search/',
       '/packages/',
       ...packages.packages.map((p) => packagePath(p.no)),

@@ -1,0 +1,257 @@
+/**
+ * The citing and reuse tools in the built site: every data file under /data/
+ * valid against its schema and listed with its fields on /data/; the term
+ * index on /terms/ with a working link to every occurrence (each text
+ * fragment's first match in the built page is that occurrence); each 篇 and
+ * 章 page listing its terms; the 引用 controls of every chapter, section,
+ * box and package with the citation data of exactly those spots.
+ */
+import { readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Plan } from '../../src/convert/model';
+import { packagesTableSchema } from '../../src/convert/packages';
+import { occurrencePage, occurrencePath, quotedTermIndex, type QuotedTermIndex } from '../../src/convert/quoted-terms';
+import { PAGE_SPOT, chapterSpots, packageSpot, pageCitations, partSpot, type PageCitations } from '../../src/utils/citation';
+import { planPageSpans } from '../../src/utils/page-spans';
+import { SITE_TITLE } from '../../src/utils/plan-nav';
+import { DATA_FILES, boxRecords, indicatorRecordSchema, termRecords } from '../../src/utils/published-data';
+import { readPlan } from '../../src/utils/read-plan-fs';
+import { describeSchema } from '../../src/utils/schema-fields';
+import { groupByInitial, termsOnPage } from '../../src/utils/term-index';
+import { firstMatch } from '../../src/utils/text-fragment';
+import { DATA_INDEX_PATH, TERMS_PATH, chapterPath, packagePath, partPath } from '../../src/utils/site-paths';
+import { DEFAULT_BUILD, ROOT, ensureBuilt } from './build-site';
+import { attributeValues, decodeEntities, fileForPath, idsOf, readPage } from './html';
+import { pageBlocks } from './page-blocks';
+
+let outDir: string;
+let plan: Plan;
+let index: QuotedTermIndex;
+
+beforeAll(async () => {
+  outDir = await ensureBuilt(DEFAULT_BUILD);
+  plan = readPlan();
+  index = quotedTermIndex(plan, { navigation: [SITE_TITLE] });
+});
+
+const packages = packagesTableSchema.parse(JSON.parse(readFileSync(`${ROOT}/content/data/packages.json`, 'utf8')));
+const readData = (path: string) => readFileSync(fileForPath(outDir, path), 'utf8');
+
+/** RFC 4180 fields of a CSV text (quoted fields may hold commas, quotes and line breaks). */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
+      else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') row.push(field), (field = '');
+    else if (c === '\r' && text[i + 1] === '\n') {
+      row.push(field), rows.push(row), (row = []), (field = ''), i++;
+    } else field += c;
+  }
+  if (field !== '' || row.length > 0) row.push(field), rows.push(row);
+  return rows;
+}
+
+describe('data files', () => {
+  it('validates every file under /data/ against its schema', () => {
+    for (const file of DATA_FILES) {
+      const text = readData(file.path);
+      if (file.format === 'JSON') {
+        const result = file.schema.safeParse(JSON.parse(text));
+        expect(result.error?.issues ?? [], file.path).toEqual([]);
+      } else {
+        expect(text.startsWith('\uFEFF'), 'byte-order mark').toBe(true);
+        expect(text.endsWith('\r\n')).toBe(true);
+        const [header, ...rows] = parseCsv(text.slice(1));
+        const fields = Object.keys(indicatorRecordSchema.shape);
+        expect(header).toEqual(fields);
+        expect(rows.length).toBeGreaterThan(0);
+        for (const row of rows) {
+          const record = Object.fromEntries(fields.map((f, i) => [f, row[i]]));
+          const typed = { ...record, no: Number(record.no), group: record.group === '' ? null : record.group };
+          const result = file.schema.safeParse(typed);
+          expect(result.error?.issues ?? [], row.join(',')).toEqual([]);
+        }
+      }
+    }
+  });
+
+  it('catches a file that does not match its schema', () => {
+    const boxes = DATA_FILES.find((f) => f.path === '/data/boxes.json')!;
+    const records = JSON.parse(readData(boxes.path)) as Record<string, unknown>[];
+    expect(boxes.schema.safeParse(records).success).toBe(true);
+    const broken = records.map((r, i) => (i === 3 ? { ...r, pages: { first: 0, last: 59 } } : r));
+    expect(boxes.schema.safeParse(broken).success).toBe(false);
+    const terms = DATA_FILES.find((f) => f.path === '/data/terms.json')!;
+    const termData = JSON.parse(readData(terms.path)) as { id: string }[];
+    expect(terms.schema.safeParse(termData.map((t, i) => (i === 0 ? { ...t, id: 'two-areas' } : t))).success).toBe(false);
+  });
+
+  it('publishes the boxes with their text and pages, and the term index, as the model gives them', () => {
+    const boxes = JSON.parse(readData('/data/boxes.json'));
+    expect(boxes).toEqual(boxRecords(plan, planPageSpans(plan), '/'));
+    expect(boxes.map((b: { n: number }) => b.n)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    for (const box of boxes as { url: string }[]) {
+      const [page, id] = box.url.split('#');
+      expect(idsOf(readPage(outDir, page!)), box.url).toContain(id);
+    }
+    expect(JSON.parse(readData('/data/terms.json'))).toEqual(termRecords(index.terms, '/'));
+  });
+
+  it('lists every file on /data/ with a link and each field of each of its types', () => {
+    const html = readPage(outDir, DATA_INDEX_PATH);
+    const hrefs = attributeValues(html, 'href');
+    for (const file of DATA_FILES) {
+      expect(hrefs, file.path).toContain(file.path);
+      const start = html.indexOf(`id="${file.id}"`);
+      expect(start, file.id).toBeGreaterThan(0);
+      const next = DATA_FILES.map((f) => html.indexOf(`id="${f.id}"`)).filter((at) => at > start);
+      const section = html.slice(start, Math.min(...next, html.length));
+      for (const type of describeSchema(file.schema, file.names, file.notes).types) {
+        expect(section, `${file.path} ${type.name}`).toContain(`<code>${type.name}</code>`);
+        if (type.kind === 'object') {
+          for (const field of type.fields) {
+            expect(field.note, `${type.name}.${field.name} has no note`).not.toBe('');
+            expect(decodeEntities(section)).toContain(`<th scope="row"><code>${field.name}</code></th><td><code>${field.type}</code></td><td>${field.note}</td>`);
+          }
+        }
+      }
+    }
+  });
+});
+
+describe('term index', () => {
+  it('has an entry for every term with its count and a link to each occurrence, grouped by initial', () => {
+    const html = readPage(outDir, TERMS_PATH);
+    const ids = idsOf(html);
+    let last = -1;
+    const groups = groupByInitial(index.terms);
+    expect(groups.map((g) => g.initial).join('')).toMatch(/^[A-Z]+#?$/);
+    for (const term of groups.flatMap((g) => g.terms)) {
+      expect(ids, term.term).toContain(term.id);
+      const start = html.indexOf(`id="${term.id}"`);
+      const end = html.slice(start).search(/<\/ul>\s*<\/li>/);
+      const entry = html.slice(start, start + end);
+      expect(decodeEntities(entry)).toContain(`<span class="term-name">${term.term}</span>`);
+      expect(entry).toContain(`${term.count}处`);
+      const links = attributeValues(entry, 'href');
+      expect(links, term.term).toEqual(term.occurrences.map((o) => occurrencePath(term.term, o)));
+      // Entries follow the groups' order (A–Z, then digits) and, inside, the index order.
+      expect(start, term.term).toBeGreaterThan(last);
+      last = start;
+      const heading = /<h2 id="initial-([A-Z]|other)">/g;
+      const headings = [...html.slice(0, start).matchAll(heading)];
+      expect(headings.at(-1)?.[1], term.term).toBe(term.initial === '#' ? 'other' : term.initial);
+    }
+    expect(html).toContain(`${index.terms.length} 个`);
+    for (const omitted of index.omitted) expect(decodeEntities(html)).toContain(omitted.term);
+  });
+
+  it('leads each text fragment to its occurrence: its first match in the built page is that occurrence', () => {
+    const blocksOf = new Map<string, ReturnType<typeof pageBlocks>>();
+    let checked = 0;
+    for (const term of index.terms) {
+      term.occurrences.forEach((o) => {
+        const page = occurrencePage(o);
+        const path = occurrencePath(term.term, o);
+        const id = (path.split('#')[1] ?? '').split(':~:')[0]!;
+        if (id) expect(idsOf(readPage(outDir, page)), path).toContain(id);
+        if (!o.fragment) return;
+        if (!blocksOf.has(page)) blocksOf.set(page, pageBlocks(readPage(outDir, page)));
+        const blocks = blocksOf.get(page)!;
+        const match = firstMatch(
+          blocks.map((b) => b.text),
+          { prefix: o.prefix, start: term.term, end: '', suffix: o.suffix },
+        );
+        expect(match, `${term.term} ${decodeURIComponent(path)}`).not.toBeNull();
+        expect(blocks[match!.startBlock]!.plan, `${term.term} ${decodeURIComponent(path)} matches site text first`).toBe(true);
+        // Which occurrence of the term in the page's plan text the match is, and which it should be.
+        let k = 0;
+        for (let b = 0; b < match!.startBlock; b++) if (blocks[b]!.plan) k += blocks[b]!.text.split(term.term).length - 1;
+        k += blocks[match!.startBlock]!.text.slice(0, match!.start).split(term.term).length - 1;
+        const onPage = term.occurrences.filter((x) => occurrencePage(x) === page);
+        expect(k, `${term.term} ${decodeURIComponent(path)}`).toBe(onPage.indexOf(o));
+        checked++;
+      });
+    }
+    expect(checked).toBeGreaterThan(500);
+  });
+
+  it('lists at the end of each 篇 and 章 page the terms its text holds, linking to their entries', () => {
+    const termIds = new Set(idsOf(readPage(outDir, TERMS_PATH)));
+    const pages = plan.parts.flatMap((part) => [
+      { path: partPath(part.n), terms: termsOnPage(index.terms, part.n, null) },
+      ...part.chapters.map((c) => ({ path: chapterPath(part.n, c.n), terms: termsOnPage(index.terms, part.n, c.n) })),
+    ]);
+    expect(pages.filter((p) => p.terms.length > 0).length).toBeGreaterThan(40);
+    for (const { path, terms } of pages) {
+      const html = readPage(outDir, path);
+      const at = html.indexOf('class="page-terms"');
+      if (terms.length === 0) {
+        expect(at, path).toBe(-1);
+        continue;
+      }
+      const nav = html.slice(at, html.indexOf('</nav>', at));
+      const links = attributeValues(nav, 'href').filter((href) => href.startsWith(`${TERMS_PATH}#`));
+      expect(links, path).toEqual(terms.map((t) => `${TERMS_PATH}#${t.id}`));
+      for (const link of links) expect(termIds).toContain(link.split('#')[1]);
+      // Site UI: after the plan's text, and not part of it.
+      expect(html.lastIndexOf('data-nontext', at)).toBeGreaterThan(html.indexOf('sl-markdown-content'));
+    }
+  });
+});
+
+describe('引用 controls', () => {
+  const citationData = (html: string): PageCitations =>
+    JSON.parse(/<script type="application\/json" id="cite-data">([\s\S]*?)<\/script>/.exec(html)![1]!) as PageCitations;
+  const origin = (html: string) => new URL(/<link rel="canonical" href="([^"]+)"/.exec(html)![1]!).origin;
+  const buttons = (html: string) => [...html.matchAll(/<button type="button" class="cite-button"([^>]*)>引用<\/button>/g)].map((m) => m[1]!);
+
+  it('gives every chapter, section and box a control, and the page the citation data of exactly those spots', () => {
+    const spans = planPageSpans(plan);
+    let count = 0;
+    for (const part of plan.parts) {
+      for (const chapter of part.chapters) {
+        const path = chapterPath(part.n, chapter.n);
+        const html = readPage(outDir, path);
+        const data = citationData(html);
+        const spots = chapterSpots(plan, spans, part.n, chapter.n, { site: origin(html), base: '/' });
+        expect(data, path).toEqual(pageCitations(plan, spots));
+        const keys = buttons(html).map((attrs) => /data-cite="([^"]+)"/.exec(attrs)![1]!);
+        expect(keys, path).toEqual(spots.map((s) => s.key));
+        for (const attrs of buttons(html)) {
+          expect(attrs).toMatch(/\sdata-nontext(=""|\s|$)/);
+          expect(attrs).toMatch(/aria-label="引用本(章|节|专栏)：[^"]+"/);
+          expect(attrs).toContain('aria-controls="cite-panel"');
+        }
+        // The page spot's URL is the page's canonical URL; a section's, the page at its anchor.
+        expect(data.spots[PAGE_SPOT]!.url).toBe(/<link rel="canonical" href="([^"]+)"/.exec(html)![1]);
+        count += spots.length;
+      }
+    }
+    expect(count).toBe(54 + 163 + 10);
+  });
+
+  it('gives every 篇 and package page a control for the page, and none to the one-page edition', () => {
+    const spans = planPageSpans(plan);
+    for (const part of plan.parts) {
+      const html = readPage(outDir, partPath(part.n));
+      expect(citationData(html)).toEqual(pageCitations(plan, [partSpot(plan, spans, part.n, { site: origin(html), base: '/' })]));
+      expect(buttons(html)).toHaveLength(1);
+    }
+    for (const p of packages.packages) {
+      const html = readPage(outDir, packagePath(p.no));
+      expect(citationData(html)).toEqual(pageCitations(plan, [packageSpot(plan, packages, p.no, { site: origin(html), base: '/' })]));
+      expect(buttons(html)).toHaveLength(1);
+    }
+    expect(buttons(readPage(outDir, '/full/'))).toEqual([]);
+    expect(readPage(outDir, '/full/')).not.toContain('id="cite-data"');
+  });
+});
