@@ -53,8 +53,10 @@ export default defineConfig({
         { tag: 'meta', attrs: { name: 'theme-color', content: '#b3261e' } },
         { tag: 'script', attrs: { type: 'module', src: `${baseDir}register-sw.js` } },
       ],
-      // Search is ours (src/search/): Pagefind indexes in searchIndex() below.
+      // Search is ours (src/search/): Pagefind indexes in searchIndex() below,
+      // only the pages that show the plan's text.
       pagefind: false,
+      routeMiddleware: './src/search/index-only-plan.ts',
       components: {
         MarkdownContent: './src/components/PlanMarkdownContent.astro',
         Search: './src/components/PlanSearch.astro',

@@ -1,23 +1,18 @@
 /**
- * The site's search, in the browser: Pagefind's own bundle (/pagefind/) and
- * the page list (/search/pages.json), loaded on first use.
- *
- * Each term of a query (terms are separated by spaces) becomes its search
- * units (units.ts) and runs twice through Pagefind: as an exact phrase of the
- * units — which pages hold the term — and as the plain units, whose word
- * positions on each page give how often the term occurs there (positions
- * where the units stand in a row). A term of more than PROBE_UNITS units is
- * looked up by its first ones, and the pages found are checked against their
- * text. A page is a result when it holds every term; results are ranked by
- * their occurrences, then by Pagefind's score.
- * The 篇 and type filters and their counts are worked out from the page list.
+ * The site's search, in the browser: the site's Pagefind bundle
+ * (/pagefind/pagefind.js, whose `search` runs over the index of search
+ * units: phrase-search.ts) and the page list (/search/pages.json), loaded on
+ * first use. Pagefind gives the pages holding every term of the query, best
+ * first, with their occurrences; the page list gives their URLs, titles and
+ * filters; the first ten are re-ranked on their text (refineTop). The 篇 and
+ * type filters and their counts are worked out from the page list.
  */
 import { pageHits, type Fragment, type PageHits } from './hits';
 import type { IndexedPage, PageMap } from './page-map';
 import { PAGEFIND_DIR, PAGE_MAP_PATH } from './search-paths';
 import { queryTerms } from './units';
 
-/** A Pagefind search result (the part of its API used here). */
+/** A result of the site's Pagefind search: `score` is the number of occurrences. */
 interface PagefindResult {
   id: string;
   score: number;
@@ -25,9 +20,9 @@ interface PagefindResult {
   data: () => Promise<Fragment>;
 }
 
-/** The Pagefind module (pagefind.js). */
+/** The site's Pagefind module (pagefind-entry.ts). */
 interface PagefindModule {
-  search: (term: string) => Promise<{ results: PagefindResult[] } | null>;
+  search: (term: string) => Promise<{ results: PagefindResult[] }>;
 }
 
 /** Selected filter values; an empty list does not filter. */
@@ -62,25 +57,6 @@ export interface SearchOutcome {
   /** Time taken (ms). */
   ms: number;
 }
-
-/** How many times `n` positions stand in a row in `locations` (the term's units, in a row). */
-export function runsOf(locations: readonly number[], n: number): number {
-  const set = new Set(locations);
-  let count = 0;
-  for (const start of set) {
-    let i = 1;
-    while (i < n && set.has(start + i)) i++;
-    if (i === n) count++;
-  }
-  return count;
-}
-
-/**
- * How many units of a term go to Pagefind. Each distinct unit costs an index
- * chunk (~30 KB) on first use; a longer term is looked up by its first units
- * and the pages found are read to keep those that hold all of it.
- */
-export const PROBE_UNITS = 4;
 
 /** How many of the best results are re-ranked on their full text (their excerpts are shown at once anyway). */
 export const REFINED_RESULTS = 10;
@@ -150,47 +126,13 @@ export class SiteSearch {
     const started = performance.now();
     const { pagefind, pages } = await this.ready();
     const terms = queryTerms(query).map((t) => t.keys);
-    const found = new Map<string, { result: PagefindResult; count: number; score: number; terms: number }>();
-    const perTerm = await Promise.all(
-      terms.map(async (keys) => {
-        const probe = keys.slice(0, PROBE_UNITS);
-        const [exact, loose] = await Promise.all([pagefind.search(`"${probe.join(' ')}"`), pagefind.search(probe.join(' '))]);
-        const positions = new Map((loose?.results ?? []).map((r) => [r.id, r] as const));
-        return (exact?.results ?? []).map((result) => {
-          const plain = positions.get(result.id);
-          return { result, count: plain ? runsOf(plain.words, probe.length) : 1, score: plain?.score ?? 0 };
-        });
-      }),
-    );
-    for (const hits of perTerm) {
-      for (const { result, count, score } of hits) {
-        const entry = found.get(result.id);
-        if (entry) {
-          entry.count += Math.max(count, 1);
-          entry.score += score;
-          entry.terms++;
-        } else found.set(result.id, { result, count: Math.max(count, 1), score, terms: 1 });
-      }
-    }
-    let candidates = [...found.values()].filter((e) => e.terms === terms.length && pages.has(e.result.id));
-    // A long term was looked up by its first units only: each page found is read to keep those holding the whole term.
-    const long = terms.filter((keys) => keys.length > PROBE_UNITS);
-    if (long.length > 0) {
-      const checked = await Promise.all(
-        candidates.map(async (entry) => {
-          const fragment = await this.fragment(entry.result);
-          const counts = long.map((keys) => pageHits(fragment, [keys]).count);
-          return { entry, holds: counts.every((n) => n > 0), count: pageHits(fragment, terms).count };
-        }),
-      );
-      candidates = checked.filter((c) => c.holds).map((c) => ({ ...c.entry, count: c.count }));
-    }
-    const all = candidates
-      .sort((a, b) => b.count - a.count || b.score - a.score)
-      .map(({ result, count }) => {
+    const response = terms.length > 0 ? await pagefind.search(query) : { results: [] };
+    const all = response.results
+      .filter((result) => pages.has(result.id))
+      .map((result): SearchResult => {
         const page = pages.get(result.id)!;
         let hits: Promise<PageHits> | null = null;
-        return { page, count, hits: () => (hits ??= this.fragment(result).then((f) => pageHits(f, terms))) };
+        return { page, count: result.score, hits: () => (hits ??= this.fragment(result).then((f) => pageHits(f, terms))) };
       });
     const counts = { part: new Map<string, number>(), type: new Map<string, number>() };
     for (const { page } of all) {

@@ -7,14 +7,18 @@
  * metadata from `data-pagefind-*` attributes, anchors from ids — but is given
  * each page in the indexer's view (indexer-view.ts): the text cut into search
  * units, box and row ends marked. The served pages are not touched.
- * Then the page list (page-map.ts) is written to /search/pages.json.
+ * /pagefind/pagefind.js becomes the site's entry module, which searches over
+ * the units (pagefind-entry.ts, phrase-search.ts); Pagefind's own module is
+ * kept beside it as pagefind-core.js. Then the page list (page-map.ts) is
+ * written to /search/pages.json.
  */
-import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import * as pagefind from 'pagefind';
+import ts from 'typescript';
 import { indexerView } from './indexer-view';
 import { pageMapOf, type FragmentData } from './page-map';
 import { PAGEFIND_DIR, PAGE_MAP_PATH } from './search-paths';
@@ -41,6 +45,39 @@ function check<T extends { errors: string[] }>(what: string, response: T): T {
   return response;
 }
 
+/**
+ * The modules that make /pagefind/pagefind.js search over the units (see
+ * pagefind-entry.ts): Pagefind's own module moves to pagefind-core.js, and
+ * the entry module and its two imports are transpiled next to it.
+ */
+const ENTRY_MODULES = [
+  { source: 'pagefind-entry.ts', output: 'pagefind.js' },
+  { source: 'phrase-search.ts', output: 'pagefind-phrase.js' },
+  { source: 'units.ts', output: 'pagefind-units.js' },
+];
+
+function writeEntryModule(bundle: string): void {
+  renameSync(path.join(bundle, 'pagefind.js'), path.join(bundle, 'pagefind-core.js'));
+  const sourceDir = path.dirname(fileURLToPath(import.meta.url));
+  const specifier = new Map(ENTRY_MODULES.map((m) => [`./${m.source.replace(/\.ts$/, '')}`, `./${m.output}`]));
+  for (const { source, output } of ENTRY_MODULES) {
+    const { outputText, diagnostics } = ts.transpileModule(readFileSync(path.join(sourceDir, source), 'utf8'), {
+      compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, removeComments: true, verbatimModuleSyntax: false },
+      fileName: source,
+      reportDiagnostics: true,
+    });
+    if (diagnostics && diagnostics.length > 0) throw new Error(`transpiling ${source}: ${ts.flattenDiagnosticMessageText(diagnostics[0]!.messageText, '\n')}`);
+    const code = outputText.replace(/(from\s+|import\s*\(\s*)(['"])(\.\/[\w-]+)\2/g, (whole, lead: string, quote: string, spec: string) => {
+      const target = specifier.get(spec);
+      return target ? `${lead}${quote}${target}${quote}` : whole;
+    });
+    for (const spec of code.matchAll(/from\s+['"](\.[^'"]+)['"]/g)) {
+      if (!ENTRY_MODULES.some((m) => `./${m.output}` === spec[1])) throw new Error(`${output} imports ${spec[1]}, which is not shipped`);
+    }
+    writeFileSync(path.join(bundle, output), code);
+  }
+}
+
 /** Reads a fragment file Pagefind wrote (gzip of a signature and JSON). */
 function readFragment(file: string): FragmentData {
   const text = gunzipSync(readFileSync(file)).toString('utf8');
@@ -60,6 +97,7 @@ export async function buildSearchIndex(outDir: string): Promise<number> {
     check('writeFiles', await index.writeFiles({ outputPath: bundle }));
     // Pagefind's own search interfaces are not used (the site has its own): not published, not precached.
     for (const name of readdirSync(bundle)) if (UNUSED_BUNDLE_FILE.test(name)) rmSync(path.join(bundle, name));
+    writeEntryModule(bundle);
     const fragmentDir = path.join(bundle, 'fragment');
     const fragments = new Map(
       readdirSync(fragmentDir).map((name) => [name.replace(/\.pf_fragment$/, ''), readFragment(path.join(fragmentDir, name))]),

@@ -4,7 +4,8 @@
  * results.
  */
 import { describe, expect, it } from 'vitest';
-import { runsOf, type SearchOutcome } from '../../src/search/engine';
+import type { SearchOutcome } from '../../src/search/engine';
+import { runsOf } from '../../src/search/phrase-search';
 import { searchFilters, partFilterValue } from '../../src/search/filters';
 import { excerptAround, pageHits, placeOf, type Fragment, type FragmentAnchor } from '../../src/search/hits';
 import { placeHref, searchPageHref, statusText } from '../../src/search/render';

@@ -52,6 +52,12 @@ describe('search index', () => {
     expect(urls).toContain('/indicators/');
     expect(urls).toContain('/packages/3/');
     for (const url of ['/full/', '/search/', '/page/1/', '/404.html']) expect(urls).not.toContain(url);
+    // Only pages that show the plan's text: each has a type; a site page such as /terms/ or /data/ is left out.
+    expect(map.pages.filter((p) => p.type.length === 0).map((p) => p.url)).toEqual([]);
+    const untyped = htmlFiles(outDir)
+      .map((file) => '/' + file.replace(/index\.html$/, ''))
+      .filter((url) => url.endsWith('/') && searchFilters(plan, url).type.length === 0);
+    expect(untyped.filter((url) => urls.includes(url))).toEqual([]);
   });
 
   it('publishes Pagefind’s search library and index, not its ready-made interfaces', () => {

@@ -1,0 +1,87 @@
+/**
+ * The site's /pagefind/pagefind.js: Pagefind's own module (moved next to it
+ * as pagefind-core.js) with the same exports, except that a query is
+ * searched over the index of search units (phrase-search.ts). The index
+ * holds the text cut into units, so Pagefind's plain search would look for
+ * dictionary words that are not there; through this module, importing the
+ * bundle and calling `search('碳达峰')` finds every page that holds 碳达峰.
+ *
+ * Built by search-index-fs.ts (transpiled, with its two imports), not by Vite.
+ * Pagefind's `createInstance` is not re-exported: this module loads Pagefind
+ * on first use, and it is synchronous.
+ */
+import { phraseQueries, phraseSearch, PROBE_UNITS, type CoreResponse, type CoreSearch } from './phrase-search';
+import { queryTerms } from './units';
+
+/** What is used of Pagefind's module. */
+interface PagefindCore {
+  options: (options: Record<string, unknown>) => Promise<void>;
+  init: () => Promise<void>;
+  search: CoreSearch;
+  preload: (term: string, options?: Record<string, unknown>) => Promise<void>;
+  filters: () => Promise<unknown>;
+  mergeIndex: (indexPath: string, options?: Record<string, unknown>) => Promise<void>;
+  destroy: () => Promise<void>;
+}
+
+let core: Promise<PagefindCore> | null = null;
+
+function loadCore(): Promise<PagefindCore> {
+  core ??= (async () => {
+    const here = new URL('./', import.meta.url).href;
+    const module = (await import(/* @vite-ignore */ new URL('pagefind-core.js', here).href)) as PagefindCore;
+    // Pagefind finds its files from the name of its module, which is no longer pagefind.js.
+    await module.options({ basePath: here });
+    return module;
+  })();
+  return core;
+}
+
+/** Pagefind's `options`. */
+export async function options(newOptions: Record<string, unknown>): Promise<void> {
+  return (await loadCore()).options(newOptions);
+}
+
+/** Pagefind's `init`. */
+export async function init(): Promise<void> {
+  return (await loadCore()).init();
+}
+
+/** Searches `term` over the units index (see phrase-search.ts); `null` searches the filters only. */
+export async function search(term: string | null, searchOptions: Record<string, unknown> = {}): Promise<CoreResponse> {
+  const pagefind = await loadCore();
+  return phraseSearch(pagefind.search, term, searchOptions);
+}
+
+let latestSearch = 0;
+
+/** `search` after `debounceTimeoutMs` of quiet; null when a later call came in meanwhile. */
+export async function debouncedSearch(term: string, searchOptions: Record<string, unknown> = {}, debounceTimeoutMs = 300): Promise<CoreResponse | null> {
+  const id = ++latestSearch;
+  void preload(term, searchOptions);
+  await new Promise((resolve) => setTimeout(resolve, debounceTimeoutMs));
+  if (id !== latestSearch) return null;
+  const response = await search(term, searchOptions);
+  return id === latestSearch ? response : null;
+}
+
+/** Loads the index chunks a search of `term` needs. */
+export async function preload(term: string, searchOptions: Record<string, unknown> = {}): Promise<void> {
+  const pagefind = await loadCore();
+  await Promise.all(queryTerms(term).map(({ keys }) => pagefind.preload(phraseQueries(keys.slice(0, PROBE_UNITS)).exact, searchOptions)));
+}
+
+/** Pagefind's `filters`. */
+export async function filters(): Promise<unknown> {
+  return (await loadCore()).filters();
+}
+
+/** Pagefind's `mergeIndex`. */
+export async function mergeIndex(indexPath: string, mergeOptions: Record<string, unknown> = {}): Promise<void> {
+  return (await loadCore()).mergeIndex(indexPath, mergeOptions);
+}
+
+/** Pagefind's `destroy`. */
+export async function destroy(): Promise<void> {
+  return (await loadCore()).destroy();
+}

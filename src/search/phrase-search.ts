@@ -1,0 +1,131 @@
+/**
+ * Search over the index of search units (units.ts), on top of Pagefind's own
+ * search function; the site's bundle exports it as `search` (see
+ * pagefind-entry.ts), so every caller of /pagefind/pagefind.js — the site's
+ * search page and dialog, or anyone importing the bundle — gets it.
+ *
+ * Each term of a query (terms are separated by spaces) runs twice through
+ * Pagefind: as the exact phrase of its units (`"碳 达 峰"`) — which pages
+ * hold the term — and as the plain units, whose word positions on each page
+ * give how often the term occurs there (positions where the units stand in a
+ * row). A term of more than PROBE_UNITS units is looked up by its first ones
+ * (each distinct unit costs an index chunk of ~30 KB on first use), and the
+ * pages found are read to keep those that hold all of it. A page is a result
+ * when it holds every term. Results come in Pagefind's shape, best first:
+ * `score` is the number of occurrences, `words` their word positions.
+ *
+ * This module imports nothing but units.ts: it is shipped as it is, next to
+ * Pagefind's files.
+ */
+import { findKeyRuns, queryTerms, unitKey } from './units';
+
+/** A result of Pagefind's search (the part used here). */
+export interface CoreResult {
+  id: string;
+  score: number;
+  words: number[];
+  data: () => Promise<{ content: string }>;
+}
+
+/** A response of Pagefind's search (the part used here). */
+export interface CoreResponse {
+  results: CoreResult[];
+  unfilteredResultCount: number;
+  filters: Record<string, Record<string, number>>;
+  totalFilters: Record<string, Record<string, number>>;
+  timings?: unknown;
+}
+
+/** Pagefind's search function. */
+export type CoreSearch = (term: string | null, options?: Record<string, unknown>) => Promise<CoreResponse | null>;
+
+/** How many units of a term go to Pagefind. */
+export const PROBE_UNITS = 4;
+
+/** How many times `n` positions stand in a row in `locations` (the term's units, in a row). */
+export function runsOf(locations: readonly number[], n: number): number {
+  return runStarts(locations, n).length;
+}
+
+/** The positions where `n` positions of `locations` stand in a row. */
+function runStarts(locations: readonly number[], n: number): number[] {
+  const set = new Set(locations);
+  const starts: number[] = [];
+  for (const start of [...set].sort((a, b) => a - b)) {
+    let i = 1;
+    while (i < n && set.has(start + i)) i++;
+    if (i === n) starts.push(start);
+  }
+  return starts;
+}
+
+/** The Pagefind query of the exact phrase of `keys`, and of the plain keys. */
+export function phraseQueries(keys: readonly string[]): { exact: string; plain: string } {
+  return { exact: `"${keys.join(' ')}"`, plain: keys.join(' ') };
+}
+
+interface Found {
+  result: CoreResult;
+  count: number;
+  score: number;
+  words: number[];
+  terms: number;
+}
+
+/**
+ * Searches `query` through Pagefind's `search`; `options` (filters, sort) go
+ * to every Pagefind search. A query without letters or digits finds nothing;
+ * a null query (filters only) goes to Pagefind as it is.
+ */
+export async function phraseSearch(search: CoreSearch, query: string | null, options: Record<string, unknown> = {}): Promise<CoreResponse> {
+  const empty: CoreResponse = { results: [], unfilteredResultCount: 0, filters: {}, totalFilters: {} };
+  if (query === null) return (await search(null, options)) ?? empty;
+  const terms = queryTerms(query).map((t) => t.keys);
+  if (terms.length === 0) return empty;
+  const responses = await Promise.all(
+    terms.map(async (keys) => {
+      const probe = phraseQueries(keys.slice(0, PROBE_UNITS));
+      const [exact, plain] = await Promise.all([search(probe.exact, options), search(probe.plain, options)]);
+      return { keys, exact: exact ?? empty, plain: plain ?? empty };
+    }),
+  );
+  const found = new Map<string, Found>();
+  for (const { keys, exact, plain } of responses) {
+    const positions = new Map(plain.results.map((r) => [r.id, r] as const));
+    const n = Math.min(keys.length, PROBE_UNITS);
+    for (const result of exact.results) {
+      const loose = positions.get(result.id);
+      const starts = loose ? runStarts(loose.words, n) : [];
+      const words = starts.flatMap((s) => Array.from({ length: n }, (_, i) => s + i));
+      const entry = found.get(result.id);
+      if (entry) {
+        entry.count += Math.max(starts.length, 1);
+        entry.score += loose?.score ?? 0;
+        entry.words.push(...words);
+        entry.terms++;
+      } else found.set(result.id, { result, count: Math.max(starts.length, 1), score: loose?.score ?? 0, words, terms: 1 });
+    }
+  }
+  let pages = [...found.values()].filter((f) => f.terms === terms.length);
+  const long = terms.filter((keys) => keys.length > PROBE_UNITS);
+  if (long.length > 0) {
+    // Read each page found for a long term: it must hold the whole term; its counts become exact.
+    const checked = await Promise.all(
+      pages.map(async (page) => {
+        const keys = (await page.result.data()).content.split(' ').map(unitKey);
+        const runs = terms.map((termKeys) => findKeyRuns(keys, termKeys));
+        const words = runs.flatMap((starts, t) => starts.flatMap((s) => Array.from({ length: terms[t]!.length }, (_, i) => s + i)));
+        return { ...page, count: runs.reduce((sum, r) => sum + r.length, 0), words, holds: runs.every((r) => r.length > 0) };
+      }),
+    );
+    pages = checked.filter((c) => c.holds);
+  }
+  pages.sort((a, b) => b.count - a.count || b.score - a.score);
+  const first = responses[0]!.exact;
+  return {
+    results: pages.map(({ result, count, words }) => ({ ...result, id: result.id, data: result.data, score: count, words: [...new Set(words)].sort((a, b) => a - b) })),
+    unfilteredResultCount: terms.length === 1 && long.length === 0 ? first.unfilteredResultCount : pages.length,
+    filters: first.filters,
+    totalFilters: first.totalFilters,
+  };
+}
