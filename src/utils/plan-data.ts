@@ -2,43 +2,23 @@
  * The data downloads besides plan.json: the indicators as JSON and CSV, and
  * the packages with their items and links. Pure: curated data in, text out.
  */
-import { flattenIndicators, type IndicatorsTable } from '../convert/indicators';
+import { flattenIndicators, type IndicatorLine, type IndicatorsTable } from '../convert/indicators';
 import type { PackagesTable } from '../convert/packages';
 import type { LinkedPackage } from './package-links';
 import { withBase } from './site-paths';
 
 /**
  * One published line of the indicators table: a row, or one sub-row of rows
- * 9 and 25. `group` is the label those two rows print left of their sub-rows
- * (`绿化`, `食品药品安全`) and null elsewhere: without it the data would lose
- * two cells of the table.
+ * 9 and 25 (see `IndicatorLine`: `group` keeps the label those rows print left
+ * of their sub-rows, without which the data would lose two cells).
  */
-export interface IndicatorRecord {
-  category: string;
-  no: number;
-  group: string | null;
-  name: string;
-  /** Without the parentheses it is printed in: `%`, `万元/人`. */
-  unit: string;
-  target: string;
-  attribute: '预期性' | '约束性';
-}
+export type IndicatorRecord = IndicatorLine;
 
 /** The fields of an indicator record, in the order of the JSON keys and the CSV columns. */
 export const INDICATOR_FIELDS = ['category', 'no', 'group', 'name', 'unit', 'target', 'attribute'] as const;
 
 /** The table as records, in printed order (27 for the plan). */
-export function indicatorRecords(table: IndicatorsTable): IndicatorRecord[] {
-  return flattenIndicators(table).map((l) => ({
-    category: l.category,
-    no: l.no,
-    group: l.group,
-    name: l.name,
-    unit: l.unit,
-    target: l.target,
-    attribute: l.attribute,
-  }));
-}
+export const indicatorRecords: (table: IndicatorsTable) => IndicatorRecord[] = flattenIndicators;
 
 /** A CSV field, quoted when it holds a comma, a double quote, CR or LF (RFC 4180; quotes doubled). */
 export function csvField(value: string): string {

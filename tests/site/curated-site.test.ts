@@ -4,6 +4,7 @@
  * /boxes/, /packages/N/, the cross-links between text and boxes, the chapter
  * lists of packages, and what search can filter on.
  */
+import { parseCsv } from '../helpers/csv.ts';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -39,31 +40,6 @@ beforeAll(async () => {
 
 const file = (url: string) => readFileSync(fileForPath(outDir, url), 'utf8');
 const json = (url: string) => JSON.parse(file(url));
-
-/** A minimal RFC 4180 reader: quoted fields (with doubled quotes, commas and line breaks), CRLF records. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"' && field === '') quoted = true;
-    else if (ch === ',') row.push(field), (field = '');
-    else if (ch === '\r' && text[i + 1] === '\n') {
-      row.push(field);
-      rows.push(row);
-      (row = []), (field = ''), i++;
-    } else if (ch === '\n') throw new Error(`bare LF at ${i}`);
-    else field += ch;
-  }
-  if (field !== '' || row.length > 0) throw new Error('the last record does not end with CRLF');
-  return rows;
-}
 
 /** The opening tags of `tag` in `html`, as attribute maps. */
 function tags(html: string, tag: string): Record<string, string>[] {

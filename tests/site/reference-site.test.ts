@@ -6,6 +6,7 @@
  * 章 page listing its terms; the 引用 controls of every chapter, section,
  * box and package with the citation data of exactly those spots.
  */
+import { parseCsv } from '../helpers/csv.ts';
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Plan } from '../../src/convert/model';
@@ -36,28 +37,6 @@ beforeAll(async () => {
 
 const packages = packagesTableSchema.parse(JSON.parse(readFileSync(`${ROOT}/content/data/packages.json`, 'utf8')));
 const readData = (path: string) => readFileSync(fileForPath(outDir, path), 'utf8');
-
-/** RFC 4180 fields of a CSV text (quoted fields may hold commas, quotes and line breaks). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') row.push(field), (field = '');
-    else if (c === '\r' && text[i + 1] === '\n') {
-      row.push(field), rows.push(row), (row = []), (field = ''), i++;
-    } else field += c;
-  }
-  if (field !== '' || row.length > 0) row.push(field), rows.push(row);
-  return rows;
-}
 
 describe('data files', () => {
   it('validates every file under /data/ against its schema', () => {
