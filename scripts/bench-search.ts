@@ -17,15 +17,14 @@
  *   first ten (`data-ms` on the result list).
  */
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { serveStatic } from '../tests/browser/static-server.ts';
 import { DEFAULT_BUILD, ensureBuilt } from '../tests/site/build-site.ts';
 import { readTerms } from '../tests/search/recall.ts';
 import type { Row } from './bench-site.ts';
+import { launchChromium } from './chromium.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
@@ -70,7 +69,7 @@ async function firstQueryBytes(browser: Browser, origin: string, query: string):
 export async function benchSearch(row: Row, outDir?: string): Promise<void> {
   outDir ??= await ensureBuilt(DEFAULT_BUILD);
   const server = await serveStatic(outDir);
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+  const browser = await launchChromium();
   try {
     const terms = readTerms(path.join(ROOT, 'tests/search/terms.txt'));
     const downloads = [];

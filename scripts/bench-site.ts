@@ -23,17 +23,15 @@ import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import lighthouse from 'lighthouse';
-import { chromium } from 'playwright-core';
 import { serveStatic } from '../tests/browser/static-server.ts';
 import { longestChapter } from '../tests/gates/gate-site.ts';
 import { planSchema } from '../src/convert/model.ts';
+import { launchChromium, CHROMIUM_FLAGS, CHROMIUM_PATH } from './chromium.ts';
 
 /** Prints one figure beside its budget. */
 export type Row = (name: string, value: string, budget: string, ok: boolean) => void;
 
 const ROOT = path.resolve(import.meta.dirname, '..');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 const kb = (bytes: number) => (bytes / 1024).toFixed(1);
 const gzipSize = (data: string | Buffer) => gzipSync(data).length;
@@ -66,7 +64,7 @@ interface PageWeight {
 }
 
 async function pageWeight(origin: string, url: string): Promise<PageWeight> {
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+  const browser = await launchChromium();
   try {
     // A fresh profile and no service worker: what a first visit downloads and runs.
     const context = await browser.newContext({ serviceWorkers: 'block' });
@@ -110,7 +108,7 @@ async function pageWeight(origin: string, url: string): Promise<PageWeight> {
 /** Starts Chromium with a DevTools port for Lighthouse; returns the port and a stop function. */
 async function chromiumWithPort(): Promise<{ port: number; stop: () => Promise<void> }> {
   const profile = mkdtempSync(path.join(tmpdir(), 'gangyao-lh-'));
-  const child = spawn(CHROMIUM, [...FLAGS, '--remote-debugging-port=0', `--user-data-dir=${profile}`, 'about:blank'], {
+  const child = spawn(CHROMIUM_PATH, [...CHROMIUM_FLAGS, '--remote-debugging-port=0', `--user-data-dir=${profile}`, 'about:blank'], {
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   const port = await new Promise<number>((resolve, reject) => {

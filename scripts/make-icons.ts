@@ -7,11 +7,10 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
+import { launchChromium } from './chromium.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const svg = readFileSync(path.join(ROOT, 'public/favicon.svg'), 'utf8');
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 const plain = (size: number) =>
   `<body style="margin:0;background:transparent">${svg.replace('<svg ', `<svg width="${size}" height="${size}" `)}</body>`;
@@ -21,7 +20,7 @@ const maskable = (size: number) => {
   return `<body style="margin:0;width:${size}px;height:${size}px;display:grid;place-items:center;background:#b3261e">${mark}</body>`;
 };
 
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: FLAGS });
+const browser = await launchChromium();
 try {
   for (const [name, size, html] of [
     ['icon-192.png', 192, plain(192)],

@@ -6,15 +6,15 @@
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pageLocationMap, pageLocations } from '../../src/utils/page-locations';
 import { readPlan } from '../../src/utils/read-plan-fs';
 import { DEFAULT_BUILD, TMP, ensureBuilt } from '../site/build-site';
 import { serveStatic, type StaticServer } from './static-server';
+import { launchChromium } from '../../scripts/chromium.ts';
 
 const SHOTS = path.join(TMP, 'screenshots');
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 let browser: Browser;
 let server: StaticServer;
@@ -23,7 +23,7 @@ let outDir: string;
 beforeAll(async () => {
   outDir = await ensureBuilt(DEFAULT_BUILD);
   server = await serveStatic(outDir);
-  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: FLAGS });
+  browser = await launchChromium();
   mkdirSync(SHOTS, { recursive: true });
 });
 

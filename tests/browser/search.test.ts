@@ -7,16 +7,16 @@
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PageMap } from '../../src/search/page-map';
 import { partFilterValue } from '../../src/search/filters';
 import { readPlan } from '../../src/utils/read-plan-fs';
 import { DEFAULT_BUILD, SUBPATH_BUILD, TMP, ensureBuilt } from '../site/build-site';
 import { serveStatic, type StaticServer } from './static-server';
+import { launchChromium } from '../../scripts/chromium.ts';
 
 const SHOTS = path.join(TMP, 'screenshots');
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 let browser: Browser;
 let server: StaticServer;
@@ -28,7 +28,7 @@ beforeAll(async () => {
   const outDir = await ensureBuilt(DEFAULT_BUILD);
   map = JSON.parse(readFileSync(path.join(outDir, 'search/pages.json'), 'utf8')) as PageMap;
   server = await serveStatic(outDir);
-  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: FLAGS });
+  browser = await launchChromium();
   mkdirSync(SHOTS, { recursive: true });
 });
 

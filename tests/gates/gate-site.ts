@@ -5,27 +5,13 @@
  */
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
 import type { Plan } from '../../src/convert/model';
 import { chapterPath, partPath } from '../../src/utils/site-paths';
 import { ROOT, TMP } from '../site/build-site';
 import { fileForPath } from '../site/html';
 import { chapterPageText } from '../site/plan-text';
 
-/** Flags for Debian's Chromium in tests (no sandbox as root, nothing fetched from outside). */
-export const CHROMIUM_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
-/** Launches Debian's Chromium (or CHROMIUM_PATH); never downloads a browser. */
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_FLAGS });
-}
+export { CHROMIUM_FLAGS, launchChromium } from '../../scripts/chromium.ts';
 
 /** The URLs in tests/urls.txt (the published-URL contract), without comments and blank lines. */
 export function listedUrls(): string[] {

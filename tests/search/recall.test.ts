@@ -8,13 +8,13 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveStatic, type StaticServer } from '../browser/static-server';
 import { DEFAULT_BUILD, ROOT, TMP, ensureBuilt } from '../site/build-site';
 import { indexedPages, measure, readTerms, searchOnPage, type RecallReport } from './recall';
+import { launchChromium } from '../../scripts/chromium.ts';
 
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const TERMS_FILE = process.env.SEARCH_TERMS ? path.resolve(process.env.SEARCH_TERMS) : path.join(ROOT, 'tests/search/terms.txt');
 
 let browser: Browser;
@@ -24,7 +24,7 @@ let report: RecallReport;
 beforeAll(async () => {
   const outDir = await ensureBuilt(DEFAULT_BUILD);
   server = await serveStatic(outDir);
-  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: FLAGS });
+  browser = await launchChromium();
   const context = await browser.newContext({ serviceWorkers: 'block' });
   const page = await context.newPage();
   await page.goto(`${server.origin}/search/`);
