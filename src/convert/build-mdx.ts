@@ -6,6 +6,7 @@ import remarkMdx from 'remark-mdx';
 import remarkStringify from 'remark-stringify';
 import type { Block, Box, Chapter, Inline, Part, Plan, Table } from './model.ts';
 import { boxMentionRules, linkBoxMentions, NO_BOX_MENTIONS, type BoxMentionsData } from './box-mentions.ts';
+import { lastPage, pageAfterFooter, partOpening } from './printed-pages.ts';
 
 /** The components every generated page imports (see the converter → site contract in the README). */
 export const MDX_IMPORTS = [
@@ -55,10 +56,13 @@ function leadParagraph(lead: readonly Inline[] | null, body: readonly Inline[]):
 
 /**
  * The printed pages that begin inside a table (the pages after its footers),
- * written `"14"` or `"217 218"`; the last page's footer opens none.
+ * written `"14"` or `"217 218"`; the last page's footer (`last`) opens none.
  */
-export function pagesBegunIn(table: Table, lastPage = 218): number[] {
-  return table.raw.flatMap((p) => (typeof p === 'string' || p.footer + 1 > lastPage ? [] : [p.footer + 1]));
+export function pagesBegunIn(table: Table, last: number): number[] {
+  return table.raw.flatMap((p) => {
+    const page = typeof p === 'string' ? null : pageAfterFooter(p.footer, last);
+    return page === null ? [] : [page];
+  });
 }
 
 /**
@@ -67,14 +71,14 @@ export function pagesBegunIn(table: Table, lastPage = 218): number[] {
  * proved by tests/tables) and puts the page markers named in `pages` on the
  * rows where those pages begin.
  */
-function tableElement(b: Table): MdxJsxFlowElement {
-  const pages = pagesBegunIn(b);
+function tableElement(b: Table, last: number): MdxJsxFlowElement {
+  const pages = pagesBegunIn(b, last);
   const attributes = pages.length > 0 ? [attr('pages', pages.join(' '))] : [];
   return { type: 'mdxJsxFlowElement', name: TABLE_COMPONENTS[b.table], attributes, children: [] };
 }
 
-/** The mdast of a run of blocks; consecutive `——` targets become one list. */
-export function blocksToMdast(blocks: readonly Block[]): RootContent[] {
+/** The mdast of a run of blocks; consecutive `——` targets become one list. `last`: the plan's last page. */
+export function blocksToMdast(blocks: readonly Block[], last: number): RootContent[] {
   const out: RootContent[] = [];
   for (const b of blocks) {
     if (b.kind === 'paragraph') out.push(leadParagraph(b.lead, b.body));
@@ -90,7 +94,7 @@ export function blocksToMdast(blocks: readonly Block[]): RootContent[] {
       for (const item of b.items) children.push(leadParagraph(item.lead, item.body));
       out.push({ type: 'mdxJsxFlowElement', name: 'Box', attributes: [attr('n', b.n), attr('label', b.label), attr('title', b.title)], children });
     } else {
-      out.push(tableElement(b));
+      out.push(tableElement(b, last));
     }
   }
   return out;
@@ -118,8 +122,7 @@ function pageRoot(children: RootContent[]): Root {
 /**
  * The MDX pages of the plan: one per 篇 (`part-N/index.mdx`: its
  * introduction) and one per 章 (`part-N/chapter-M.mdx`: its introduction and
- * sections). Printed page 1 begins with 第一篇; a page that begins at a 篇
- * heading whose 篇 has no introduction is marked at the top of its first 章.
+ * sections), page markers placed by the rule of printed-pages.ts.
  * Mentions of a box's program in the text of its page link to the box (see
  * `linkBoxMentions`; `boxMentions` holds the reviewed short forms).
  */
@@ -127,25 +130,26 @@ export function planToMdxPages(plan: Plan, options: { boxMentions?: BoxMentionsD
   const rules = boxMentionRules(planBoxes(plan), options.boxMentions ?? NO_BOX_MENTIONS);
   const page = (children: RootContent[]): Root => linkBoxMentions(pageRoot(children), rules);
   const pages: MdxPage[] = [];
+  const last = lastPage(plan);
   plan.parts.forEach((part: Part, pi) => {
-    // Footer 0 stands for the start of the plan's body: page 1 begins there.
-    let pending: number | null = pi === 0 ? 0 : part.footerBefore;
+    const opening = partOpening(part, pi);
+    let pending: number | null = opening.footer;
     const partChildren: RootContent[] = [];
-    if (part.intro.length && pending !== null) {
+    if (opening.onPartPage && pending !== null) {
       partChildren.push(marker(pending, true));
       pending = null;
     }
-    partChildren.push(...blocksToMdast(part.intro));
+    partChildren.push(...blocksToMdast(part.intro, last));
     pages.push({ path: `part-${part.n}/index.mdx`, frontmatter: { title: `${part.label} ${part.title}`, plan: { kind: 'part', part: part.n } }, tree: page(partChildren) });
     part.chapters.forEach((chapter: Chapter) => {
       const children: RootContent[] = [];
       for (const top of [pending, chapter.footerBefore]) if (top !== null) children.push(marker(top, true));
       pending = null;
-      children.push(...blocksToMdast(chapter.intro));
+      children.push(...blocksToMdast(chapter.intro, last));
       for (const s of chapter.sections) {
         if (s.footerBefore !== null) children.push(marker(s.footerBefore, true));
         children.push({ type: 'heading', depth: 2, children: [{ type: 'text', value: s.label + s.title }] });
-        children.push(...blocksToMdast(s.blocks));
+        children.push(...blocksToMdast(s.blocks, last));
       }
       pages.push({
         path: `part-${part.n}/chapter-${chapter.n}.mdx`,

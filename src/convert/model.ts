@@ -7,6 +7,7 @@
  * validates it.
  */
 import { z } from 'zod';
+import { printedPageProblems } from './printed-pages.ts';
 
 /**
  * The place where the footer of printed page `footer` stood in the raw text.
@@ -14,7 +15,7 @@ import { z } from 'zod';
  * `footer + 1` begins exactly here. It carries no characters of the plan.
  */
 export const pageBreakSchema = z
-  .object({ footer: z.number().int().min(1).max(218) })
+  .object({ footer: z.number().int().min(1) })
   .strict();
 export type PageBreak = z.infer<typeof pageBreakSchema>;
 
@@ -61,7 +62,7 @@ export const boxSchema = z
     kind: z.literal('box'),
     n: z.number().int().min(1),
     /** Set when a page footer stood right before the box: it opens page `footerBefore + 1`. */
-    footerBefore: z.number().int().min(1).max(218).nullable(),
+    footerBefore: z.number().int().min(1).nullable(),
     label: z.string(),
     title: z.string(),
     intro: z.array(inlineSchema),
@@ -105,8 +106,8 @@ const headingFields = {
   n: z.number().int().min(1),
   label: z.string(),
   title: z.string().min(1),
-  page: z.number().int().min(1).max(218),
-  footerBefore: z.number().int().min(1).max(218).nullable(),
+  page: z.number().int().min(1),
+  footerBefore: z.number().int().min(1).nullable(),
 };
 
 /** A numbered section (一、二、…) of a chapter; its id on the site is `section-n`. */
@@ -130,8 +131,8 @@ export const appendixSchema = z
   .object({
     label: z.string(),
     title: z.string(),
-    page: z.number().int().min(1).max(218),
-    footerBefore: z.number().int().min(1).max(218).nullable(),
+    page: z.number().int().min(1),
+    footerBefore: z.number().int().min(1).nullable(),
     blocks: z.array(blockSchema),
   })
   .strict();
@@ -151,3 +152,14 @@ export const planSchema = z
   })
   .strict();
 export type Plan = z.infer<typeof planSchema>;
+
+/**
+ * A plan.json read back: validated by `planSchema`, and its page breaks
+ * checked (footers 1…N in reading order; see printed-pages.ts).
+ */
+export function parsePlan(json: unknown): Plan {
+  const plan = planSchema.parse(json);
+  const problems = printedPageProblems(plan);
+  if (problems.length > 0) throw new Error(`plan.json: ${problems.join('; ')}`);
+  return plan;
+}

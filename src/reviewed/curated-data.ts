@@ -2,7 +2,10 @@
  * The curated data under content/data/ for pages and components, validated
  * once per build: the indicators table, the 附表 packages and the reviewed
  * links of their items. Imported through Vite, like the model (plan.ts).
+ * The tables' faithfulness proofs run here first, so a curated edit that
+ * breaks them fails the build with the row and the reason.
  */
+import source from '../../content/source/beijing-14th-five-year-plan.txt?raw';
 import indicatorsJson from '../../content/data/indicators.json';
 import packagesJson from '../../content/data/packages.json';
 import packageLinksJson from '../../content/data/package-links.json';
@@ -10,6 +13,9 @@ import { indicatorsTableSchema, type IndicatorsTable } from './indicators-table'
 import { packagesTableSchema, type PackagesTable } from './packages-table';
 import { linkPackageItems, packageLinksDataSchema, type LinkedPackage } from './package-links';
 import { plan } from '../site/plan/plan';
+import { assertCuratedTablesFaithful } from './table-proofs';
+
+assertCuratedTablesFaithful(source, indicatorsJson, packagesJson);
 
 /** “十四五”时期经济社会发展主要指标, as curated (content/data/indicators.json). */
 export const indicatorsTable: IndicatorsTable = indicatorsTableSchema.parse(indicatorsJson);

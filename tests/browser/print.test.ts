@@ -8,10 +8,14 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FIRST_PAGE, LAST_PAGE } from '../../src/site/plan/page-locations';
+import { FIRST_PAGE, lastPage } from '../../src/convert/printed-pages';
+import { plan as sourcePlan } from '../helpers/real-plan';
 import { DEFAULT_BUILD, TMP, ensureBuilt } from '../site/build-site';
 import { launchChromium } from '../gates/gate-site';
 import { serveStatic, type StaticServer } from './static-server';
+
+/** The last printed page, as the embedded source has it. */
+const LAST_PAGE = lastPage(sourcePlan);
 
 const SHOTS = path.join(TMP, 'screenshots');
 let browser: Browser;

@@ -9,11 +9,15 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { FIRST_PAGE, LAST_PAGE } from '../../src/site/plan/page-locations';
+import { FIRST_PAGE, lastPage } from '../../src/convert/printed-pages';
+import { plan as sourcePlan } from '../helpers/real-plan';
 import { packagePath, pageRedirectPath } from '../../src/site/site-paths';
 import { DEFAULT_BUILD, ROOT, ensureBuilt } from '../site/build-site';
 import { fileForPath, htmlFiles, pathOfFile } from '../site/html';
 import { copySite, listedUrls } from './gate-site';
+
+/** The last printed page, as the embedded source has it. */
+const LAST_PAGE = lastPage(sourcePlan);
 
 let outDir: string;
 

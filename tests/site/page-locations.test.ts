@@ -4,16 +4,18 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Block, Chapter, Part, Plan } from '../../src/convert/model';
+import { lastPage, pageAfterFooter } from '../../src/convert/printed-pages';
 import {
-  LAST_PAGE,
   checkPageLocations,
-  pageAfterFooter,
   pageLocationHref,
   pageLocationMap,
   pageLocations,
 } from '../../src/site/plan/page-locations';
 import { readPlan } from '../../src/site/plan/read-plan-fs';
 import { ensureBuilt } from './build-site';
+
+/** The embedded plan's last printed page (the small models below end there too). */
+const LAST_PAGE = 218;
 
 const para = (...body: (string | { footer: number })[]): Block => ({
   kind: 'paragraph',
@@ -104,14 +106,14 @@ describe('checkPageLocations and pageLocationMap', () => {
       ...Array.from({ length: LAST_PAGE }, (_, i) => ({ page: i + 1, path: '/a/' })).filter((l) => l.page !== 7),
       { page: 9, path: '/b/' },
     ];
-    expect(checkPageLocations(locations)).toEqual({ missing: [7], duplicated: [9] });
+    expect(checkPageLocations(locations, LAST_PAGE)).toEqual({ missing: [7], duplicated: [9] });
     expect(pageLocationMap(locations).get(9)).toEqual({ page: 9, path: '/a/' });
   });
 
   it('links to the marker', () => {
     expect(pageLocationHref({ page: 150, path: '/part-9/chapter-3/' })).toBe('/part-9/chapter-3/#page-150');
-    expect(pageAfterFooter(149)).toBe(150);
-    expect(pageAfterFooter(LAST_PAGE)).toBeNull();
+    expect(pageAfterFooter(149, LAST_PAGE)).toBe(150);
+    expect(pageAfterFooter(LAST_PAGE, LAST_PAGE)).toBeNull();
   });
 });
 
@@ -124,8 +126,9 @@ describe('the real plan.json', () => {
 
   it('begins every printed page 1…218 exactly once', () => {
     const locations = pageLocations(plan);
-    expect(checkPageLocations(locations)).toEqual({ missing: [], duplicated: [] });
-    expect(locations).toHaveLength(LAST_PAGE);
+    expect(checkPageLocations(locations, lastPage(plan))).toEqual({ missing: [], duplicated: [] });
+    expect(locations).toHaveLength(lastPage(plan));
+    expect(lastPage(plan)).toBe(LAST_PAGE);
   });
 
   it('begins pages in reading order', () => {

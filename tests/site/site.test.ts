@@ -8,7 +8,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { planSchema, type Plan } from '../../src/convert/model';
-import { FIRST_PAGE, LAST_PAGE, pageLocationHref, pageLocationMap, pageLocations } from '../../src/site/plan/page-locations';
+import { FIRST_PAGE, lastPage } from '../../src/convert/printed-pages';
+import { plan as sourcePlan } from '../helpers/real-plan';
+import { pageLocationHref, pageLocationMap, pageLocations } from '../../src/site/plan/page-locations';
 import { readPlan } from '../../src/site/plan/read-plan-fs';
 import {
   BOXES_JSON_PATH,
@@ -42,6 +44,9 @@ import {
   partPageText,
   squeeze,
 } from './plan-text';
+
+/** The last printed page, as the embedded source has it. */
+const LAST_PAGE = lastPage(sourcePlan);
 
 const curatedData = (file: string) => JSON.parse(readFileSync(path.join(ROOT, 'content/data', file), 'utf8'));
 const indicators = indicatorsTableSchema.parse(curatedData('indicators.json'));

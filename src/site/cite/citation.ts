@@ -21,7 +21,7 @@
  */
 import type { Plan } from '../../convert/model';
 import type { PackagesTable } from '../../reviewed/packages-table';
-import { pageAfterFooter } from '../plan/page-locations';
+import { lastPage, pageAfterFooter } from '../../convert/printed-pages';
 import { chapterKey, pageSpanText, sectionKey, type PageSpan, type PlanPageSpans } from '../plan/page-spans';
 import { boxId, chapterPath, packagePath, partPath, sectionId, withBase } from '../site-paths';
 
@@ -142,7 +142,7 @@ export function chapterSpots(plan: Plan, spans: PlanPageSpans, part: number, cha
  * rows) turns a page. A row never spans a break, so it lies on one page.
  */
 export function packagePages(plan: Plan, table: PackagesTable, no: number): PageSpan {
-  const first = pageAfterFooter(plan.appendix.footerBefore ?? 0) ?? plan.appendix.page;
+  const first = pageAfterFooter(plan.appendix.footerBefore ?? 0, lastPage(plan)) ?? plan.appendix.page;
   const page = first + table.pageBreaks.filter((pb) => pb.afterNo < no).length;
   return { first: page, last: page };
 }

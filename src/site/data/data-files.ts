@@ -77,8 +77,8 @@ export const packageRecordSchema = z
 /** The printed pages a stretch spans. */
 export const pageSpanSchema = z
   .object({
-    first: z.number().int().min(1).max(218).describe('起始印刷页：标题所在页'),
-    last: z.number().int().min(1).max(218).describe('结束印刷页：最后一个字所在页'),
+    first: z.number().int().min(1).describe('起始印刷页：标题所在页'),
+    last: z.number().int().min(1).describe('结束印刷页：最后一个字所在页'),
   })
   .strict();
 

@@ -3,7 +3,7 @@
  * URL of that place, and the printed pages they are on. Pure.
  */
 import type { Block, Box, Chapter, Inline, Part, Plan, Section, Table } from '../../convert/model';
-import { FIRST_PAGE, pageAfterFooter } from './page-locations';
+import { FIRST_PAGE, lastPage, pageAfterFooter } from '../../convert/printed-pages';
 import { boxId, chapterPath, sectionId } from '../site-paths';
 
 /** A block of a chapter, with its place and the printed pages it spans. */
@@ -39,8 +39,9 @@ function blockFooters(block: Block): number[] {
 export function chapterBlockPlaces(plan: Plan): BlockPlace<Block>[] {
   const out: BlockPlace<Block>[] = [];
   let page = FIRST_PAGE;
+  const last = lastPage(plan);
   const turn = (footer: number | null) => {
-    if (footer !== null) page = pageAfterFooter(footer) ?? page;
+    if (footer !== null) page = pageAfterFooter(footer, last) ?? page;
   };
   for (const part of plan.parts) {
     turn(part.footerBefore);

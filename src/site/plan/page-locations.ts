@@ -1,26 +1,13 @@
 /**
- * Where each printed page of the plan begins on the site.
- *
- * The converter puts `<PageMarker page="P" />` exactly where the model has a
- * page break, and the `/page/P/` redirects send readers to that marker, so
- * both must read the model the same way:
- * - page 1 begins at the start of the first 篇's text;
- * - a `{ footer: F }` inline ends page F, so page F + 1 begins right there;
- * - a heading's (or box's) `footerBefore: F` means page F + 1 begins there;
- * - a page beginning at a 篇 heading is marked on the 篇 page when the 篇 has
- *   an introduction, else at the top of its first 章 (where its text starts);
- * - the 序言 lies before page 1 and opens no page;
- * - the footer of the last page ends the document and opens nothing.
+ * Where each printed page of the plan begins on the site: the page holding
+ * its `<PageMarker>`, which the `/page/P/` redirects send readers to. The
+ * rule is printed-pages.ts's, which the MDX pages follow too.
  *
  * Pure: takes the model, returns data.
  */
 import type { Block, Inline, Plan } from '../../convert/model';
+import { FIRST_PAGE, lastPage, pageAfterFooter, partOpening } from '../../convert/printed-pages';
 import { PACKAGES_PATH, chapterPath, pageAnchorId, partPath } from '../site-paths';
-
-/** The first printed page of the plan's body. */
-export const FIRST_PAGE = 1;
-/** The last printed page (the 附表 ends on it). */
-export const LAST_PAGE = 218;
 
 /** The site page on which printed page `page` begins. */
 export interface PageLocation {
@@ -28,15 +15,6 @@ export interface PageLocation {
   page: number;
   /** Site path (without base) of the page holding the `#page-P` marker. */
   path: string;
-}
-
-/**
- * The printed page that begins at a page footer `footer`, or null when the
- * footer closes the last page.
- */
-export function pageAfterFooter(footer: number): number | null {
-  const page = footer + 1;
-  return page <= LAST_PAGE ? page : null;
 }
 
 function inlineFooters(inlines: readonly Inline[]): number[] {
@@ -75,23 +53,22 @@ function headingFooter(heading: { footerBefore: number | null }): number[] {
 
 /**
  * Every page beginning in the body of the plan, in reading order. A
- * consistent model yields each page 1…218 exactly once; `checkPageLocations`
+ * consistent model yields each of its pages exactly once; `checkPageLocations`
  * says where it does not.
  */
 export function pageLocations(plan: Plan): PageLocation[] {
   const locations: PageLocation[] = [];
+  const last = lastPage(plan);
   const add = (path: string, footers: number[]): void => {
     for (const footer of footers) {
-      const page = pageAfterFooter(footer);
+      const page = pageAfterFooter(footer, last);
       if (page !== null) locations.push({ page, path });
     }
   };
   plan.parts.forEach((part, index) => {
-    const firstChapter = part.chapters[0];
-    const textStart =
-      part.intro.length === 0 && firstChapter ? chapterPath(part.n, firstChapter.n) : partPath(part.n);
-    if (index === 0) locations.push({ page: FIRST_PAGE, path: textStart });
-    add(textStart, headingFooter(part));
+    const opening = partOpening(part, index);
+    const textStart = opening.onPartPage ? partPath(part.n) : chapterPath(part.n, part.chapters[0]!.n);
+    if (opening.footer !== null) add(textStart, [opening.footer]);
     add(partPath(part.n), blocksFooters(part.intro));
     for (const chapter of part.chapters) {
       const page = chapterPath(part.n, chapter.n);
@@ -111,13 +88,13 @@ export interface PageLocationProblems {
   duplicated: number[];
 }
 
-/** Pages 1…218 that begin nowhere or more than once. */
-export function checkPageLocations(locations: readonly PageLocation[]): PageLocationProblems {
+/** Pages `FIRST_PAGE`…`last` (see `lastPage`) that begin nowhere or more than once. */
+export function checkPageLocations(locations: readonly PageLocation[], last: number): PageLocationProblems {
   const counts = new Map<number, number>();
   for (const { page } of locations) counts.set(page, (counts.get(page) ?? 0) + 1);
   const missing: number[] = [];
   const duplicated: number[] = [];
-  for (let page = FIRST_PAGE; page <= LAST_PAGE; page++) {
+  for (let page = FIRST_PAGE; page <= last; page++) {
     const count = counts.get(page) ?? 0;
     if (count === 0) missing.push(page);
     if (count > 1) duplicated.push(page);

@@ -3,7 +3,7 @@
  *
  * A 篇, 章, section or 专栏 box starts on the page where its heading stands
  * and ends on the page of its last character. Pages turn where the model has
- * a page break, read the way `page-locations.ts` reads them: page 1 begins
+ * a page break, read by the rule of `printed-pages.ts`: page 1 begins
  * with the first 篇, a `{ footer: F }` inline or a `footerBefore: F` opens
  * page F + 1 (`pageAfterFooter`). A break after the last character of a
  * spot opens a page the spot does not reach, so only characters move the end.
@@ -11,7 +11,7 @@
  * Pure: takes the model, returns data.
  */
 import type { Block, Inline, Plan } from '../../convert/model';
-import { FIRST_PAGE, pageAfterFooter } from './page-locations';
+import { FIRST_PAGE, lastPage, pageAfterFooter } from '../../convert/printed-pages';
 
 /** The first and last printed page of a stretch of the plan (equal for one page). */
 export interface PageSpan {
@@ -41,10 +41,11 @@ export const sectionKey = (part: number, chapter: number, section: number): stri
 export function planPageSpans(plan: Plan): PlanPageSpans {
   const spans: PlanPageSpans = { parts: new Map(), chapters: new Map(), sections: new Map(), boxes: new Map() };
   let page = FIRST_PAGE;
+  const last = lastPage(plan);
   /** The spans that the characters being read belong to (outermost first). */
   const open: PageSpan[] = [];
   const turn = (footer: number | null) => {
-    if (footer !== null) page = pageAfterFooter(footer) ?? page;
+    if (footer !== null) page = pageAfterFooter(footer, last) ?? page;
   };
   const characters = (text: string) => {
     if (text !== '') for (const span of open) span.last = page;
