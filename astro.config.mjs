@@ -14,7 +14,7 @@ import { readPlan } from './src/site/plan/read-plan-fs.ts';
 import { SITE_TITLE, planSidebar } from './src/site/plan/plan-nav.ts';
 import { isPageRedirect } from './src/site/site-paths.ts';
 import remarkSectionIds from './src/site/integrations/remark-section-ids.ts';
-import rehypeHeadingLinks from './src/site/integrations/rehype-heading-links.ts';
+import { HEADING_REHYPE_PLUGINS } from './src/site/integrations/rehype-heading-links.ts';
 import postBuild from './src/site/integrations/post-build-fs.ts';
 import searchIndex from './src/search/search-index-fs.ts';
 
@@ -33,7 +33,8 @@ export default defineConfig({
     // dashes (`--` would become `—`, `"` would become “).
     smartypants: false,
     remarkPlugins: [remarkSectionIds],
-    rehypePlugins: [rehypeHeadingLinks],
+    // Heading ids (contract ids kept, rehype-slug for the others) and chrome.
+    rehypePlugins: [...HEADING_REHYPE_PLUGINS],
   },
   integrations: [
     starlight({

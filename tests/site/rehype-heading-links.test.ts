@@ -5,7 +5,8 @@
  */
 import type { Element, Root } from 'hast';
 import { describe, expect, it } from 'vitest';
-import rehypeHeadingLinks, { headingLinkLabel } from '../../src/site/integrations/rehype-heading-links';
+import rehypeHeadingLinks from '../../src/site/integrations/rehype-heading-links';
+import { headingLinkLabel } from '../../src/site/heading-chrome';
 
 const h = (tagName: string, id: string | undefined, text: string): Element => ({
   type: 'element',
@@ -47,5 +48,24 @@ describe('rehypeHeadingLinks', () => {
     expect(button.properties).toMatchObject({ type: 'button', dataCite: 'section-3', ariaLabel: '引用本节：三、搞活未来科学城', dataNontext: '' });
     expect(button.children).toEqual([{ type: 'text', value: '引用' }]);
     expect(box!.children).toHaveLength(2);
+  });
+});
+
+describe('the heading plugins of every Markdown/MDX page', () => {
+  it('keep a contract id, give a prose heading a slug id, and give both the chrome', async () => {
+    const { unified } = await import('unified');
+    const { HEADING_REHYPE_PLUGINS } = await import('../../src/site/integrations/rehype-heading-links');
+    const processor = unified();
+    for (const plugin of HEADING_REHYPE_PLUGINS) processor.use(plugin);
+    const tree: Root = { type: 'root', children: [h('h2', 'section-3', '三、搞活未来科学城'), h('h2', undefined, 'About this edition'), h('h3', undefined, '数据 下载')] };
+    const out = (await processor.run(tree)) as Root;
+    const ids = out.children.map((wrapper) => ((wrapper as Element).children[0] as Element).properties.id);
+    expect(ids).toEqual(['section-3', 'about-this-edition', '数据-下载']);
+    for (const wrapper of out.children as Element[]) {
+      expect(wrapper.properties.className).toContain('sl-heading-wrapper');
+      expect((wrapper.children[1] as Element).properties.className).toEqual(['self-link']);
+    }
+    // Only the section heading is a citable spot.
+    expect((out.children as Element[]).map((w) => w.children.length)).toEqual([3, 2, 2]);
   });
 });

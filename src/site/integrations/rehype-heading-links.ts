@@ -1,73 +1,23 @@
 /**
- * Rehype plugin: every heading that has an id gets a visible, keyboard
- * reachable link to itself, placed right after it.
- *
- * The link holds no text node: its glyph comes from CSS and its accessible
- * name from `aria-label`, so copying a heading or indexing the page yields the
- * plan's characters only (Starlight's own heading links add hidden text, which
- * is why `markdown.headingLinks` is off). The wrapper keeps Starlight's
- * `sl-heading-wrapper` class, which its table-of-contents highlighter expects.
- * A section heading (`section-K`) also gets its 引用 control, the button of
- * CiteButton.astro (site UI, marked `data-nontext`).
+ * Rehype plugin: every heading of an MDX page that has an id gets the
+ * heading chrome of heading-chrome.ts (self-link; for a section heading,
+ * `section-K`, its 引用 control). Starlight's own heading links add hidden
+ * text, which is why `markdown.headingLinks` is off.
  */
-import type { Element, ElementContent, Root, RootContent } from 'hast';
-import { CITE_BUTTON_TEXT, CITE_PANEL_ID, citeButtonLabel } from '../cite/citation';
+import type { Element, Root, RootContent } from 'hast';
+import { toString } from 'hast-util-to-string';
+import rehypeSlug from 'rehype-slug';
+import { citeButtonLabel } from '../cite/citation';
+import { wrapHeading as wrapWithChrome } from '../heading-chrome';
 
 const HEADING_TAGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+const SECTION_ID = /^section-\d+$/;
 
-/** The accessible name of the self-link of a heading whose text is `headingText`. */
-export function headingLinkLabel(headingText: string): string {
-  return `本节链接：${headingText}`;
-}
-
-function textOf(node: RootContent | ElementContent): string {
-  if (node.type === 'text') return node.value;
-  if ('children' in node) return (node.children as ElementContent[]).map(textOf).join('');
-  return '';
-}
-
-/** The 引用 control of section heading `id` whose text is `headingText`. */
-function citeButton(id: string, headingText: string): Element {
-  return {
-    type: 'element',
-    tagName: 'button',
-    properties: {
-      type: 'button',
-      className: ['cite-button'],
-      dataCite: id,
-      ariaLabel: citeButtonLabel('section', headingText),
-      ariaExpanded: 'false',
-      ariaControls: [CITE_PANEL_ID],
-      dataNontext: '',
-      dataPagefindIgnore: '',
-    },
-    children: [{ type: 'text', value: CITE_BUTTON_TEXT }],
-  };
-}
-
-/** The wrapper + self-link (and, for a section, the 引用 control) for a heading element (which must have an id). */
+/** The chrome of a heading element of an MDX page (which must have an id). */
 export function wrapHeading(heading: Element): Element {
   const id = String(heading.properties.id);
-  const text = textOf(heading).trim();
-  return {
-    type: 'element',
-    tagName: 'div',
-    properties: { className: ['sl-heading-wrapper', `level-${heading.tagName}`, 'plan-heading'] },
-    children: [
-      heading,
-      {
-        type: 'element',
-        tagName: 'a',
-        properties: {
-          className: ['self-link'],
-          href: `#${id}`,
-          ariaLabel: headingLinkLabel(text),
-        },
-        children: [],
-      },
-      ...(/^section-\d+$/.test(id) ? [citeButton(id, text)] : []),
-    ],
-  };
+  const cite = SECTION_ID.test(id) ? { key: id, label: citeButtonLabel('section', toString(heading).trim()) } : undefined;
+  return wrapWithChrome(heading, { cite });
 }
 
 function isHeadingWithId(node: RootContent): node is Element {
@@ -87,7 +37,15 @@ function transformChildren(parent: { children: RootContent[] }): void {
   });
 }
 
-/** The plugin (use as `rehypePlugins: [rehypeHeadingLinks]`). */
+/** The plugin: wraps each heading that has an id. */
 export default function rehypeHeadingLinks(): (tree: Root) => void {
   return (tree) => transformChildren(tree);
 }
+
+/**
+ * The rehype plugins of every Markdown/MDX page, in order — the one place
+ * headings get ids and chrome: the contract's own ids (`section-K`, set by
+ * remark-section-ids.ts) stay; rehype-slug names every other heading (prose
+ * pages), leaving alone a heading that has an id; then each gets its chrome.
+ */
+export const HEADING_REHYPE_PLUGINS = [rehypeSlug, rehypeHeadingLinks] as const;
