@@ -3,14 +3,13 @@
  * (/pagefind/pagefind.js, whose `search` runs over the index of search
  * units: phrase-search.ts) and the page list (/search/pages.json), loaded on
  * first use. Pagefind gives the pages holding every term of the query, best
- * first, with their occurrences; the page list gives their URLs, titles and
- * filters; the first ten are re-ranked on their text (refineTop). The 篇 and
- * type filters and their counts are worked out from the page list.
+ * first (the first ten ranked on their text), with their occurrences and the
+ * query cut into units; the page list gives their URLs, titles and filters.
+ * The 篇 and type filters and their counts are worked out from the page list.
  */
 import { pageHits, type Fragment, type PageHits } from './hits';
 import type { IndexedPage, PageMap } from './page-map';
 import { PAGEFIND_DIR, PAGE_MAP_PATH } from './search-paths';
-import { queryTerms } from './units';
 
 /** A result of the site's Pagefind search: `score` is the number of occurrences. */
 interface PagefindResult {
@@ -22,7 +21,7 @@ interface PagefindResult {
 
 /** The site's Pagefind module (pagefind-entry.ts). */
 interface PagefindModule {
-  search: (term: string) => Promise<{ results: PagefindResult[] }>;
+  search: (term: string) => Promise<{ results: PagefindResult[]; unitTerms?: string[][] }>;
 }
 
 /** Selected filter values; an empty list does not filter. */
@@ -39,7 +38,7 @@ export interface SearchResult {
    * exact (from the page's text) once its hits are loaded.
    */
   count: number;
-  /** The page's hits by place, with excerpts (loads the page's fragment once). */
+  /** The page's hits by place, with excerpts (Pagefind loads the page's fragment once). */
   hits: () => Promise<PageHits>;
 }
 
@@ -58,37 +57,12 @@ export interface SearchOutcome {
   ms: number;
 }
 
-/** How many of the best results are re-ranked on their full text (their excerpts are shown at once anyway). */
-export const REFINED_RESULTS = 10;
-
-/**
- * Loads the hits of the first `n` results and orders them by exact counts:
- * first by how often the query occurs as typed, punctuation included (so
- * “两区” puts the pages with the quoted name first), then by hits.
- */
-async function refineTop(results: SearchResult[], query: string, n: number): Promise<void> {
-  const top = results.slice(0, n);
-  const literal = query.trim().toLowerCase().split(/\s+/u);
-  const scored = await Promise.all(
-    top.map(async (result, rank) => {
-      const hits = await result.hits();
-      result.count = hits.count;
-      const text = hits.text.toLowerCase();
-      const exact = literal.reduce((sum, term) => sum + (term === '' ? 0 : text.split(term).length - 1), 0);
-      return { result, exact, rank };
-    }),
-  );
-  scored.sort((a, b) => b.exact - a.exact || b.result.count - a.result.count || a.rank - b.rank);
-  results.splice(0, top.length, ...scored.map((s) => s.result));
-}
-
 const matches = (values: readonly string[], selected: readonly string[]) =>
   selected.length === 0 || values.some((v) => selected.includes(v));
 
 /** The search of a site deployed under `base` (`/` or `/plan/`). */
 export class SiteSearch {
   private loading: Promise<{ pagefind: PagefindModule; pages: Map<string, IndexedPage> }> | null = null;
-  private readonly fragments = new Map<string, Promise<Fragment>>();
 
   constructor(private readonly base: string) {}
 
@@ -112,27 +86,18 @@ export class SiteSearch {
     return this.loading;
   }
 
-  private fragment(result: PagefindResult): Promise<Fragment> {
-    let fragment = this.fragments.get(result.id);
-    if (!fragment) {
-      fragment = result.data();
-      this.fragments.set(result.id, fragment);
-    }
-    return fragment;
-  }
-
   /** Searches `query` (terms separated by spaces) and applies `filters`. */
   async search(query: string, filters: FilterSelection = { part: [], type: [] }): Promise<SearchOutcome> {
     const started = performance.now();
     const { pagefind, pages } = await this.ready();
-    const terms = queryTerms(query).map((t) => t.keys);
-    const response = terms.length > 0 ? await pagefind.search(query) : { results: [] };
+    const response = await pagefind.search(query);
+    const terms = response.unitTerms ?? [];
     const all = response.results
       .filter((result) => pages.has(result.id))
       .map((result): SearchResult => {
         const page = pages.get(result.id)!;
         let hits: Promise<PageHits> | null = null;
-        return { page, count: result.score, hits: () => (hits ??= this.fragment(result).then((f) => pageHits(f, terms))) };
+        return { page, count: result.score, hits: () => (hits ??= result.data().then((f) => pageHits(f, terms))) };
       });
     const counts = { part: new Map<string, number>(), type: new Map<string, number>() };
     for (const { page } of all) {
@@ -140,7 +105,6 @@ export class SiteSearch {
       if (matches(page.part, filters.part)) for (const v of page.type) counts.type.set(v, (counts.type.get(v) ?? 0) + 1);
     }
     const results = all.filter(({ page }) => matches(page.part, filters.part) && matches(page.type, filters.type));
-    await refineTop(results, query, REFINED_RESULTS);
     return { query, terms, results, unfiltered: all.length, counts, ms: performance.now() - started };
   }
 }

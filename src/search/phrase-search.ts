@@ -12,7 +12,13 @@
  * (each distinct unit costs an index chunk of ~30 KB on first use), and the
  * pages found are read to keep those that hold all of it. A page is a result
  * when it holds every term. Results come in Pagefind's shape, best first:
- * `score` is the number of occurrences, `words` their word positions.
+ * `score` is the number of occurrences, `words` their word positions. The
+ * first REFINED_RESULTS pages are then read and re-ranked on their text: first
+ * by how often the query occurs as typed, punctuation included (so “两区”
+ * puts the pages with the quoted name first), then by their exact counts. So
+ * the search page and any other caller of /pagefind/pagefind.js get the same
+ * results in the same order. The response also carries the query cut into
+ * units (`unitTerms`), so a caller need not cut it again.
  *
  * This module imports nothing but units.ts: it is shipped as it is, next to
  * Pagefind's files.
@@ -27,9 +33,10 @@ export interface CoreResult {
   data: () => Promise<{ content: string }>;
 }
 
-/** A response of Pagefind's search (the part used here). */
+/** A response of Pagefind's search (the part used here); `unitTerms` is the site's: the keys of each term. */
 export interface CoreResponse {
   results: CoreResult[];
+  unitTerms?: string[][];
   unfilteredResultCount: number;
   filters: Record<string, Record<string, number>>;
   totalFilters: Record<string, Record<string, number>>;
@@ -41,6 +48,9 @@ export type CoreSearch = (term: string | null, options?: Record<string, unknown>
 
 /** How many units of a term go to Pagefind. */
 export const PROBE_UNITS = 4;
+
+/** How many of the best results are re-ranked on their full text. */
+export const REFINED_RESULTS = 10;
 
 /** How many times `n` positions stand in a row in `locations` (the term's units, in a row). */
 export function runsOf(locations: readonly number[], n: number): number {
@@ -70,6 +80,17 @@ interface Found {
   score: number;
   words: number[];
   terms: number;
+}
+
+/** A page read: whether it holds every term, its exact counts and positions, and how often it holds the query as typed. */
+async function readPage(page: Found, terms: readonly string[][], literal: readonly string[]) {
+  const units = (await page.result.data()).content.split(' ');
+  const keys = units.map(unitKey);
+  const runs = terms.map((termKeys) => findKeyRuns(keys, termKeys));
+  const words = runs.flatMap((starts, t) => starts.flatMap((s) => Array.from({ length: terms[t]!.length }, (_, i) => s + i)));
+  const text = units.join('').toLowerCase();
+  const exact = literal.reduce((sum, term) => sum + (term === '' ? 0 : text.split(term).length - 1), 0);
+  return { ...page, count: runs.reduce((sum, r) => sum + r.length, 0), words, exact, holds: runs.every((r) => r.length > 0) };
 }
 
 /**
@@ -107,22 +128,21 @@ export async function phraseSearch(search: CoreSearch, query: string | null, opt
     }
   }
   let pages = [...found.values()].filter((f) => f.terms === terms.length);
+  const literal = query.trim().toLowerCase().split(/\s+/u);
   const long = terms.filter((keys) => keys.length > PROBE_UNITS);
   if (long.length > 0) {
     // Read each page found for a long term: it must hold the whole term; its counts become exact.
-    const checked = await Promise.all(
-      pages.map(async (page) => {
-        const keys = (await page.result.data()).content.split(' ').map(unitKey);
-        const runs = terms.map((termKeys) => findKeyRuns(keys, termKeys));
-        const words = runs.flatMap((starts, t) => starts.flatMap((s) => Array.from({ length: terms[t]!.length }, (_, i) => s + i)));
-        return { ...page, count: runs.reduce((sum, r) => sum + r.length, 0), words, holds: runs.every((r) => r.length > 0) };
-      }),
-    );
-    pages = checked.filter((c) => c.holds);
+    pages = (await Promise.all(pages.map((page) => readPage(page, terms, literal)))).filter((c) => c.holds);
   }
   pages.sort((a, b) => b.count - a.count || b.score - a.score);
+  // The best pages, read (Pagefind loads each fragment once) and ranked on their text.
+  const read = await Promise.all(pages.slice(0, REFINED_RESULTS).map((page) => readPage(page, terms, literal)));
+  const top = read.map((page, rank) => ({ ...page, rank }));
+  top.sort((a, b) => b.exact - a.exact || b.count - a.count || a.rank - b.rank);
+  pages.splice(0, top.length, ...top);
   const first = responses[0]!.exact;
   return {
+    unitTerms: terms,
     results: pages.map(({ result, count, words }) => ({ ...result, id: result.id, data: result.data, score: count, words: [...new Set(words)].sort((a, b) => a - b) })),
     unfilteredResultCount: terms.length === 1 && long.length === 0 ? first.unfilteredResultCount : pages.length,
     filters: first.filters,
