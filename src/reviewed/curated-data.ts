@@ -1,7 +1,7 @@
 /**
  * The curated data under content/data/ for pages and components, validated
  * once per build: the indicators table, the 附表 packages and the reviewed
- * links of their items. Imported through Vite, like the model (plan.ts).
+ * links of their items. Imported through Vite, like the model (site/plan/plan.ts).
  * The tables' faithfulness proofs run here first, so a curated edit that
  * breaks them fails the build with the row and the reason.
  */

@@ -11,23 +11,12 @@
  * Pure.
  */
 import { endMarkerId } from './indexer-view';
+import type { FragmentAnchor, FragmentData } from './pagefind-internals';
 import { findKeyRuns, unitKey } from './units';
 
 /** An anchor of a fragment. */
-export interface FragmentAnchor {
-  element: string;
-  id: string;
-  text: string;
-  location: number;
-}
-
 /** What hits.ts needs of a Pagefind fragment. */
-export interface Fragment {
-  url: string;
-  content: string;
-  anchors: FragmentAnchor[];
-  meta: Record<string, string>;
-}
+export type Fragment = Pick<FragmentData, 'url' | 'content' | 'anchors' | 'meta'>;
 
 /** A piece of an excerpt; `hit` marks the searched words. */
 export interface ExcerptPart {

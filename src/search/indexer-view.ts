@@ -9,14 +9,10 @@
  * the text of the view gives that of the page. A run of letters or digits
  * split by inline tags (a page marker inside `12345`, say) stays one unit.
  */
+import { INLINE_ELEMENTS } from './pagefind-internals';
 import { cutUnits, isRunChar, isWordChar, type TextPiece } from './units';
 
-/** Pagefind's inline elements: text runs on across them. */
-const INLINE = new Set([
-  'a', 'abbr', 'acronym', 'b', 'bdo', 'big', 'br', 'button', 'cite', 'code', 'dfn', 'em', 'i', 'img', 'input', 'kbd',
-  'label', 'map', 'object', 'output', 'q', 'samp', 'script', 'select', 'small', 'span', 'strong', 'sub', 'sup',
-  'textarea', 'time', 'tt', 'var',
-]);
+const INLINE = INLINE_ELEMENTS;
 /** Elements whose extent a search hit is attributed to when they carry an id. */
 const CONTAINERS = new Set(['aside', 'article', 'section', 'li', 'tr', 'tbody', 'table', 'figure', 'blockquote', 'details']);
 const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);

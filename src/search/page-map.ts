@@ -4,6 +4,7 @@
  * and this list gives its URL, title and filters without fetching a fragment
  * for every result (a broad term is on most of the site's pages).
  */
+import type { FragmentData } from './pagefind-internals';
 
 /** One indexed page. */
 export interface IndexedPage {
@@ -23,15 +24,8 @@ export interface PageMap {
   pages: IndexedPage[];
 }
 
-/** A Pagefind fragment, as far as the page list needs it. */
-export interface FragmentData {
-  url: string;
-  meta: Record<string, string>;
-  filters: Record<string, string[]>;
-}
-
 /** The page list from the fragments (id → fragment), sorted by URL for stable output. */
-export function pageMapOf(fragments: ReadonlyMap<string, FragmentData>): PageMap {
+export function pageMapOf(fragments: ReadonlyMap<string, Pick<FragmentData, 'url' | 'meta' | 'filters'>>): PageMap {
   const pages = [...fragments].map(([id, f]) => ({
     id,
     url: f.url,

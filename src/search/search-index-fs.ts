@@ -20,7 +20,8 @@ import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import * as pagefind from 'pagefind';
 import ts from 'typescript';
 import { indexerView } from './indexer-view';
-import { pageMapOf, type FragmentData } from './page-map';
+import { pageMapOf } from './page-map';
+import { parseFragment, type FragmentData } from './pagefind-internals';
 import { PAGEFIND_DIR, PAGE_MAP_PATH } from './search-paths';
 
 /**
@@ -78,10 +79,9 @@ function writeEntryModule(bundle: string): void {
   }
 }
 
-/** Reads a fragment file Pagefind wrote (gzip of a signature and JSON). */
+/** Reads a fragment file Pagefind wrote (gzip of its format: pagefind-internals.ts). */
 function readFragment(file: string): FragmentData {
-  const text = gunzipSync(readFileSync(file)).toString('utf8');
-  return JSON.parse(text.slice(text.indexOf('{'))) as FragmentData;
+  return parseFragment(gunzipSync(readFileSync(file)).toString('utf8'));
 }
 
 /** Indexes the built site in `outDir`; returns the number of pages indexed. */

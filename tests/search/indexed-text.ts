@@ -11,16 +11,11 @@
  * when this text contains it.
  */
 import { decodeEntities } from '../site/html';
+import { INLINE_ELEMENTS, REMOVED_ELEMENTS } from '../../src/search/pagefind-internals';
 
 const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
-/** Pagefind's REMOVE_SELECTORS: never indexed, wherever they stand. */
-const REMOVED = new Set(['head', 'style', 'script', 'noscript', 'label', 'form', 'svg', 'footer', 'nav', 'iframe', 'template']);
-/** Pagefind's INLINE_SELECTORS: text runs on across them. */
-const INLINE = new Set([
-  'a', 'abbr', 'acronym', 'b', 'bdo', 'big', 'br', 'button', 'cite', 'code', 'dfn', 'em', 'i', 'img', 'input', 'kbd',
-  'label', 'map', 'object', 'output', 'q', 'samp', 'script', 'select', 'small', 'span', 'strong', 'sub', 'sup',
-  'textarea', 'time', 'tt', 'var', 'mark',
-]);
+const REMOVED = REMOVED_ELEMENTS;
+const INLINE = INLINE_ELEMENTS;
 
 interface Open {
   tag: string;

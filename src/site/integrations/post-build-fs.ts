@@ -1,7 +1,8 @@
 /**
  * The last step of `astro build`, as an Astro integration that must stand
- * last in the config (after Starlight, whose own `astro:build:done` runs
- * Pagefind): it writes each page's Content-Security-Policy, then generates
+ * last in the config (after the search index, src/search/search-index-fs.ts;
+ * Starlight's own Pagefind run is off): it writes each page's
+ * Content-Security-Policy, then generates
  * the service worker that precaches the finished output — so the worker's
  * revisions are those of the files as served, Pagefind's index included.
  */
