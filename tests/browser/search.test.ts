@@ -166,6 +166,22 @@ describe('search page', () => {
     await page.context().close();
   });
 
+  it('gives a caller of /pagefind/pagefind.js the search page’s results, in the same order', async () => {
+    for (const term of ['碳达峰', '“两区”', '国际科技创新中心', '冬奥 场馆']) {
+      const page = await open(`/search/?q=${encodeURIComponent(term)}`);
+      const shown = await resultsFor(page, '#search-page-results', term);
+      expect(shown.length, term).toBeGreaterThan(0);
+      // As a script of the page would call it (a string: the test runner rewrites import() in functions).
+      const fromBundle = (await page.evaluate(`(async () => {
+        const pagefind = await import('/pagefind/pagefind.js');
+        const response = await pagefind.search(${JSON.stringify(term)});
+        return Promise.all(response.results.map(async (r) => (await r.data()).url));
+      })()`)) as string[];
+      expect(fromBundle, term).toEqual(shown);
+      await page.context().close();
+    }
+  });
+
   it('announces the result count in a live region and is usable by keyboard alone', async () => {
     const page = await open('/search/');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('search-page-input');
