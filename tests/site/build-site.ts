@@ -25,15 +25,18 @@ export interface SiteBuild {
   outDir: string;
   /** BASE_PATH of the build. */
   base: string;
+  /** SITE_URL of the build: the address it is published at, or none. */
+  site?: string;
 }
 
-/** What `npm run build` produces: base `/`, into dist/. */
+/** What `npm run build` produces: base `/`, no SITE_URL, into dist/. */
 export const DEFAULT_BUILD: SiteBuild = { name: 'dist', outDir: path.join(ROOT, 'dist'), base: '/' };
-/** The same content deployed under a sub-path. */
+/** The same content deployed under a sub-path, with the address it is published at. */
 export const SUBPATH_BUILD: SiteBuild = {
   name: 'dist-subpath',
   outDir: path.join(TMP, 'dist-subpath'),
   base: '/plan/',
+  site: 'https://gangyao.example',
 };
 
 const INPUTS = ['src', 'content', 'scripts', 'public', 'astro.config.mjs', 'package.json', 'package-lock.json', 'tsconfig.json'];
@@ -85,7 +88,8 @@ function run(command: string, args: string[], env: Record<string, string>): Prom
 }
 
 async function runBuild(build: SiteBuild): Promise<void> {
-  const env = { BASE_PATH: build.base };
+  // SITE_URL set empty, not left to the caller's environment: the default build has none.
+  const env = { BASE_PATH: build.base, SITE_URL: build.site ?? '' };
   if (build === DEFAULT_BUILD && existsSync(path.join(ROOT, 'scripts/convert.ts'))) {
     await run('npm', ['run', 'build'], env);
   } else {
