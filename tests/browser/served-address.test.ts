@@ -10,10 +10,10 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Plan } from '../../src/convert/model';
-import { chapterSpots, citedWork, gbt7714, titleAndLink } from '../../src/utils/citation';
-import { planPageSpans } from '../../src/utils/page-spans';
-import { readPlan } from '../../src/utils/read-plan-fs';
-import { chapterPath } from '../../src/utils/site-paths';
+import { chapterSpots, citedWork, gbt7714, titleAndLink } from '../../src/site/cite/citation';
+import { planPageSpans } from '../../src/site/plan/page-spans';
+import { readPlan } from '../../src/site/plan/read-plan-fs';
+import { chapterPath } from '../../src/site/site-paths';
 import { launchChromium } from '../gates/gate-site';
 import { DEFAULT_BUILD, SUBPATH_BUILD, ensureBuilt, type SiteBuild } from '../site/build-site';
 import { serveStatic, type StaticServer } from './static-server';

@@ -11,7 +11,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cacheRules } from '../../src/build/cache-headers';
+import { cacheRules } from '../../src/site/integrations/cache-headers';
 import { DEFAULT_BUILD, SUBPATH_BUILD, ensureBuilt, type SiteBuild } from './build-site';
 import { htmlFiles } from './html';
 

@@ -9,7 +9,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { isPageRedirect } from '../../src/utils/site-paths';
+import { isPageRedirect } from '../../src/site/site-paths';
 import { DEFAULT_BUILD, SUBPATH_BUILD, ensureBuilt } from './build-site';
 import { htmlFiles, pathOfFile } from './html';
 
