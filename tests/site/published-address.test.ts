@@ -85,6 +85,7 @@ describe('a build with SITE_URL', () => {
       .flatMap((rel) => attribute(readFileSync(path.join(dir, rel), 'utf8'), /<loc>([^<]+)<\/loc>/g));
     expect(locs).toContain(published('/part-7/chapter-4/'));
     expect(locs).toContain(published('/about/'));
+    expect(locs).toContain(published('/full/'));
     expect(locs.filter((loc) => !loc.startsWith(`${site}${SUBPATH_BUILD.base}`))).toEqual([]);
     expect(locs.filter((loc) => loc.includes('/page/'))).toEqual([]);
   });

@@ -11,6 +11,7 @@ import { planSchema, type Plan } from '../../src/convert/model';
 import { FIRST_PAGE, LAST_PAGE, pageLocationHref, pageLocationMap, pageLocations } from '../../src/site/plan/page-locations';
 import { readPlan } from '../../src/site/plan/read-plan-fs';
 import {
+  ABOUT_PATH,
   BOXES_JSON_PATH,
   BOXES_PATH,
   DATA_INDEX_PATH,
@@ -92,6 +93,7 @@ describe('site URLs', () => {
       TERMS_JSON_PATH,
       TERMS_PATH,
       DATA_INDEX_PATH,
+      ABOUT_PATH,
       '/search/',
       '/packages/',
       ...packages.packages.map((p) => packagePath(p.no)),
@@ -259,14 +261,6 @@ describe('data and search', () => {
     const published = JSON.parse(readFileSync(fileForPath(outDir, '/data/plan.json'), 'utf8'));
     expect(planSchema.safeParse(published).success).toBe(true);
     expect(published).toEqual(plan);
-  });
-
-  it('lists the pages but not the /page/P/ redirects in the sitemap', () => {
-    const sitemap = readFileSync(path.join(outDir, 'sitemap-0.xml'), 'utf8');
-    const locs = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]!).pathname);
-    expect(locs).toContain('/part-9/chapter-3/');
-    expect(locs).toContain('/full/');
-    expect(locs.filter((loc) => loc.startsWith('/page/'))).toEqual([]);
   });
 
   it('indexes content pages but not redirects or /full/', () => {
