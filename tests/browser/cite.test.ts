@@ -24,6 +24,7 @@ import { chapterPath } from '../../src/site/site-paths';
 import { servedUrl } from '../../src/site/client/served-url';
 import { launchChromium } from '../gates/gate-site';
 import { DEFAULT_BUILD, TMP, ensureBuilt } from '../site/build-site';
+import { selectText } from './select-text';
 import { serveStatic, type StaticServer } from './static-server';
 
 const SHOTS = path.join(TMP, 'screenshots');
@@ -138,21 +139,7 @@ describe('link to the selected text', () => {
     const ctx = await context();
     const page = await ctx.newPage();
     await page.goto(server.origin + chapterPath(5, 3));
-    const selected = await page.evaluate((sentence) => {
-      const walker = document.createTreeWalker(document.querySelector('main .sl-markdown-content')!, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
-        const at = node.data.indexOf(sentence);
-        if (at < 0) continue;
-        node.parentElement!.scrollIntoView({ block: 'center' });
-        const range = document.createRange();
-        range.setStart(node, at);
-        range.setEnd(node, at + sentence.length);
-        getSelection()!.removeAllRanges();
-        getSelection()!.addRange(range);
-        return getSelection()!.toString();
-      }
-      return null;
-    }, SENTENCE);
+    const selected = await selectText(page, SENTENCE);
     expect(selected).toBe(SENTENCE);
     const button = page.locator('button.selection-link');
     await button.waitFor({ state: 'visible' });

@@ -7,7 +7,7 @@
  * selection and the URL printed on paper all name the address the page was
  * actually loaded from, sub-path included.
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Plan } from '../../src/convert/model';
 import { chapterSpots, citedWork, gbt7714, titleAndLink } from '../../src/site/cite/citation';
@@ -16,6 +16,7 @@ import { readPlan } from '../../src/site/plan/read-plan-fs';
 import { chapterPath } from '../../src/site/site-paths';
 import { launchChromium } from '../gates/gate-site';
 import { DEFAULT_BUILD, SUBPATH_BUILD, ensureBuilt, type SiteBuild } from '../site/build-site';
+import { selectText } from './select-text';
 import { serveStatic, type StaticServer } from './static-server';
 
 /** The reader's clock: the access date of the copied reference. */
@@ -42,26 +43,6 @@ afterAll(async () => {
   await browser?.close();
   for (const { server } of servers) await server.close();
 });
-
-/** Selects `text` in the page's content, as a reader would. */
-async function select(page: Page, text: string): Promise<void> {
-  const found = await page.evaluate((needle) => {
-    const walker = document.createTreeWalker(document.querySelector('main .sl-markdown-content')!, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
-      const at = node.data.indexOf(needle);
-      if (at < 0) continue;
-      node.parentElement!.scrollIntoView({ block: 'center' });
-      const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + needle.length);
-      getSelection()!.removeAllRanges();
-      getSelection()!.addRange(range);
-      return true;
-    }
-    return false;
-  }, text);
-  expect(found, text).toBe(true);
-}
 
 describe('addresses a reader copies come from where the page is served', () => {
   it('serves each build on two origins', () => {
@@ -99,7 +80,7 @@ describe('addresses a reader copies come from where the page is served', () => {
       expect(await copied('#cite-panel button[data-cite-copy="link"]', '已复制标题和链接')).toBe(titleAndLink(citedWork(plan), served));
 
       // The link to a selection too, and it opens on this server.
-      await select(page, SENTENCE);
+      expect(await selectText(page, SENTENCE)).toBe(SENTENCE);
       const link = await copied('button.selection-link', '已复制所选文字的链接');
       expect(link.startsWith(`${pageUrl}#section-2:~:text=`), link).toBe(true);
 
