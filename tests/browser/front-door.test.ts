@@ -175,9 +175,9 @@ describe('404', () => {
     const response = await page.goto(server.origin + '/part-99/');
     expect(response?.status()).toBe(404);
     await checkNotFound(page);
+    await page.screenshot({ path: path.join(SHOTS, 'not-found-390-light.png') });
     await page.fill('#not-found-page', '100');
     await Promise.all([page.waitForURL('**/#page-100'), page.press('#not-found-page', 'Enter')]);
-    await page.screenshot({ path: path.join(SHOTS, 'not-found-390-light.png') });
     await page.close();
   });
 

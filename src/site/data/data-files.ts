@@ -256,7 +256,7 @@ export const DATA_FILES: readonly DataFile[] = [
     path: DATA_PATH,
     id: 'plan-json',
     format: 'JSON',
-    title: '文档模型',
+    title: '规划全文（文档模型）',
     forReaders:
       '整部规划的全文，按篇、章、节分好，每一段、每个专栏、每张表都单独列出，并记下印刷版每一页从哪里开始。适合想用程序检索、统计或重新排版全文的人；文字与印刷版一字不差。',
     description:
