@@ -68,7 +68,7 @@ describe('home page', () => {
     const entries = await page.locator('.home-entries a').evaluateAll((links) => links.map((a) => [a.textContent, a.getAttribute('href')]));
     expect(entries).toEqual(expect.arrayContaining([
       ['主要指标', '/indicators/'], ['专栏', '/boxes/'], ['重大工程包', '/packages/'], ['全文', '/full/'],
-      ['词语索引', '/terms/'], ['数据下载', '/data/'], ['关于', '/about/'],
+      ['词语索引', '/terms/'], ['数据下载', '/data/'], ['关于本版', '/about/'],
     ]));
     // The 目录 gives the printed page of each entry, as the book does.
     const first = await page.locator('.toc-part').first().innerText();
