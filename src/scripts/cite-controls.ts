@@ -9,6 +9,7 @@
  */
 import { gbt7714, isoDate, titleAndLink, type CitationSpot, type PageCitations } from '../utils/citation';
 import { announce, copyText } from './clipboard';
+import { CITE_PANEL_CLOSE, CITE_PANEL_OPEN, type CitePanelOpen } from './cite-panel-events';
 
 type Format = 'gbt' | 'link';
 
@@ -35,6 +36,7 @@ function mount(data: PageCitations, panel: HTMLElement): void {
 
   const close = (returnFocus: boolean) => {
     panel.hidden = true;
+    panel.dispatchEvent(new CustomEvent(CITE_PANEL_CLOSE));
     opener?.setAttribute('aria-expanded', 'false');
     if (returnFocus) opener?.focus();
     opener = null;
@@ -51,6 +53,7 @@ function mount(data: PageCitations, panel: HTMLElement): void {
     (button.closest('.plan-heading') ?? button).after(panel);
     panel.hidden = false;
     button.setAttribute('aria-expanded', 'true');
+    panel.dispatchEvent(new CustomEvent<CitePanelOpen>(CITE_PANEL_OPEN, { detail: { key: s.key } }));
   };
 
   document.addEventListener('click', (event) => {
