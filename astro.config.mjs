@@ -52,16 +52,22 @@ export default defineConfig({
         { tag: 'link', attrs: { rel: 'apple-touch-icon', href: `${baseDir}icons/apple-touch-icon.png` } },
         { tag: 'meta', attrs: { name: 'theme-color', content: '#b3261e' } },
         { tag: 'script', attrs: { type: 'module', src: `${baseDir}register-sw.js` } },
+        // A classic (blocking) script: the reader's text size is set before
+        // the first paint (public/reading-size.js).
+        { tag: 'script', attrs: { src: `${baseDir}reading-size.js` } },
       ],
       // Search is ours (src/search/): Pagefind indexes in searchIndex() below,
       // only the pages that show the plan's text.
       pagefind: false,
-      routeMiddleware: './src/search/index-only-plan.ts',
+      // Route middleware: the search rule above, and the schema.org JSON-LD of
+      // each 篇 and 章 page (src/metadata/).
+      routeMiddleware: ['./src/search/index-only-plan.ts', './src/metadata/json-ld-route.ts'],
       components: {
         MarkdownContent: './src/components/PlanMarkdownContent.astro',
         Search: './src/components/PlanSearch.astro',
         PageTitle: './src/components/PlanPageTitle.astro',
         Footer: './src/components/PlanFooter.astro',
+        Header: './src/components/PlanHeader.astro',
       },
       pagination: true,
       lastUpdated: false,
