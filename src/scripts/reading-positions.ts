@@ -23,7 +23,8 @@ export interface ReadingPosition {
   at: number;
 }
 
-const CHAPTER_PATH = /^\/(?:[^?#]*\/)?part-\d+\/chapter-\d+\/$/;
+/** A same-origin path: `/`, then non-empty segments (no `//host`, no backslash), ending at a chapter. */
+const CHAPTER_PATH = /^\/(?:[^/?#\\]+\/)*part-\d+\/chapter-\d+\/$/;
 const SECTION_ANCHOR = /^section-\d+$/;
 
 /** Whether `value` is a well-formed position (storage can hold anything another script or an old version wrote). */
