@@ -1,7 +1,7 @@
 // The reader's text size (小 / 中 / 大 / 特大), remembered on this device.
 // A classic script in every page's head: it sets <html data-reading-size>
 // before the body is parsed, so a page never paints at the wrong size first
-// (src/styles/reading-size.css sizes the reading area from it). Then it wires
+// (src/site/styles/reading-size.css sizes the reading area from it). Then it wires
 // the header control (src/components/ReadingSize.astro): a group of buttons
 // with aria-pressed; on phones a 字号 button shows the group.
 // Nothing leaves the browser: the choice is one localStorage entry.

@@ -9,13 +9,14 @@ import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'nod
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeServiceWorker } from '../../src/build/post-build-fs';
-import { readPlan } from '../../src/utils/read-plan-fs';
-import { chapterPath } from '../../src/utils/site-paths';
+import { writeServiceWorker } from '../../src/site/integrations/post-build-fs';
+import { readPlan } from '../../src/site/plan/read-plan-fs';
+import { chapterPath } from '../../src/site/site-paths';
 import { DEFAULT_BUILD, TMP, ensureBuilt } from '../site/build-site';
 import { fileForPath } from '../site/html';
 import { copySite, launchChromium } from '../gates/gate-site';
 import { serveStatic, type StaticServer } from './static-server';
+import { waitForWorker } from './service-worker';
 
 let outDir: string;
 let browser: Browser;
@@ -29,16 +30,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-/** Waits until a service worker controls `page` (its precache is complete by then: install precedes activation). */
-async function waitForWorker(page: Page): Promise<void> {
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-    if (!navigator.serviceWorker.controller) {
-      await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
-    }
-  });
-}
 
 /** Every URL held by the page's caches. */
 const cachedUrls = (page: Page): Promise<string[]> =>

@@ -10,7 +10,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chapterPath } from '../../src/utils/site-paths';
+import { chapterPath } from '../../src/site/site-paths';
 import { launchChromium } from '../gates/gate-site';
 import { DEFAULT_BUILD, TMP, ensureBuilt } from '../site/build-site';
 import { decodeQrPng } from './decode-qr';

@@ -12,10 +12,11 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chapterPath } from '../../src/utils/site-paths';
+import { chapterPath } from '../../src/site/site-paths';
 import { launchChromium } from '../gates/gate-site';
 import { DEFAULT_BUILD, TMP, ensureBuilt } from '../site/build-site';
 import { serveStatic, type StaticServer } from './static-server';
+import { waitForWorker } from './service-worker';
 
 const SHOTS = path.join(TMP, 'screenshots');
 /** Body text size in CSS pixels at each choice. */
@@ -39,16 +40,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.close();
 });
-
-/** Waits until a service worker controls `page` (its precache is complete by then). */
-async function waitForWorker(page: Page): Promise<void> {
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-    if (!navigator.serviceWorker.controller) {
-      await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
-    }
-  });
-}
 
 /** Chooses a size with the header control, as a reader would (on a phone, through the 字号 button). */
 async function choose(page: Page, size: Size, phone: boolean): Promise<void> {

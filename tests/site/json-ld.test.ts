@@ -7,11 +7,11 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Plan } from '../../src/convert/model';
-import { planPageJsonLd, type PlanTextPage } from '../../src/metadata/plan-json-ld';
-import { ISSUER } from '../../src/utils/citation';
-import { chapterKey, planPageSpans, type PlanPageSpans } from '../../src/utils/page-spans';
-import { readPlan } from '../../src/utils/read-plan-fs';
-import { chapterPath, partPath } from '../../src/utils/site-paths';
+import { planPageJsonLd, type PlanTextPage } from '../../src/site/metadata/plan-json-ld';
+import { ISSUER } from '../../src/site/cite/citation';
+import { chapterKey, planPageSpans, type PlanPageSpans } from '../../src/site/plan/page-spans';
+import { readPlan } from '../../src/site/plan/read-plan-fs';
+import { chapterPath, partPath } from '../../src/site/site-paths';
 import { DEFAULT_BUILD, ensureBuilt } from './build-site';
 import { decodeEntities, readPage } from './html';
 import { loadSchemaVocabulary, validateJsonLd, type SchemaVocabulary } from './schema-org';

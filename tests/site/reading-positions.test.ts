@@ -1,6 +1,6 @@
 /**
- * The remembered reading places (src/scripts/reading-positions.ts) and the
- * served address a QR code holds (src/scripts/served-address.ts), on plain
+ * The remembered reading places (src/site/client/reading-positions.ts) and the
+ * served address a QR code holds (src/site/client/served-address.ts), on plain
  * objects: what storage holds is checked before it becomes a link.
  */
 import { describe, expect, it } from 'vitest';
@@ -12,8 +12,8 @@ import {
   readPositions,
   rememberPosition,
   type ReadingPosition,
-} from '../../src/scripts/reading-positions';
-import { servedSpotAddress } from '../../src/scripts/served-address';
+} from '../../src/site/client/reading-positions';
+import { servedSpotAddress } from '../../src/site/client/served-address';
 
 /** A Storage stand-in: a Map behind getItem/setItem. */
 function memoryStorage(initial: Record<string, string> = {}) {
