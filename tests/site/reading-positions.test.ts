@@ -1,7 +1,6 @@
 /**
- * The remembered reading places (src/site/client/reading-positions.ts) and the
- * served address a QR code holds (src/site/client/served-address.ts), on plain
- * objects: what storage holds is checked before it becomes a link.
+ * The remembered reading places (src/site/client/reading-positions.ts), on
+ * plain objects: what storage holds is checked before it becomes a link.
  */
 import { describe, expect, it } from 'vitest';
 import {
@@ -13,7 +12,6 @@ import {
   rememberPosition,
   type ReadingPosition,
 } from '../../src/site/client/reading-positions';
-import { servedSpotAddress } from '../../src/site/client/served-address';
 
 /** A Storage stand-in: a Map behind getItem/setItem. */
 function memoryStorage(initial: Record<string, string> = {}) {
@@ -63,13 +61,5 @@ describe('reading positions', () => {
     expect(readPositions(memoryStorage({ [READING_POSITIONS_KEY]: '[1,2]' }))).toEqual([]);
     const blocked = { getItem: () => { throw new Error('SecurityError'); } };
     expect(readPositions(blocked)).toEqual([]);
-  });
-});
-
-describe('served address of a spot', () => {
-  it('is the origin and path the page is served at, with the spot as fragment', () => {
-    const at = { origin: 'http://192.0.2.7:8080', pathname: '/plan/part-5/chapter-3/' };
-    expect(servedSpotAddress('_top', at)).toBe('http://192.0.2.7:8080/plan/part-5/chapter-3/');
-    expect(servedSpotAddress('section-2', at)).toBe('http://192.0.2.7:8080/plan/part-5/chapter-3/#section-2');
   });
 });

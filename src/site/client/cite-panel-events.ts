@@ -13,4 +13,6 @@ export const CITE_PANEL_CLOSE = 'cite-panel-close';
 export interface CitePanelOpen {
   /** The spot's key in the page's citation data: `_top` (the page itself), `section-3`, `box-7`. */
   key: string;
+  /** The spot's address as served (served-url.ts): what its QR code holds. */
+  url: string;
 }

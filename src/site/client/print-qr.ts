@@ -11,8 +11,7 @@
  */
 import { CITE_PANEL_OPEN } from './cite-panel-events';
 import { loadQr, loadedQr } from './qr-loader';
-import { servedSpotAddress } from './served-address';
-import { PAGE_SPOT } from '../cite/citation';
+import { servedUrl } from './served-url';
 
 /** The custom property qr.css reads. */
 const PRINT_QR_PROPERTY = '--print-qr';
@@ -20,7 +19,7 @@ const PRINT_QR_PROPERTY = '--print-qr';
 const PRINT_QR_WIDTH = 96;
 
 function fill(qrSvg: (text: string, width?: number) => string): void {
-  const svg = qrSvg(servedSpotAddress(PAGE_SPOT), PRINT_QR_WIDTH);
+  const svg = qrSvg(servedUrl(location.pathname), PRINT_QR_WIDTH);
   const url = `url("data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}")`;
   // The CSSOM, not a style attribute in markup: the page's CSP allows it.
   document.documentElement.style.setProperty(PRINT_QR_PROPERTY, url);

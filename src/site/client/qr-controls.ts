@@ -9,7 +9,6 @@
  */
 import { CITE_PANEL_OPEN, type CitePanelOpen } from './cite-panel-events';
 import { loadQr } from './qr-loader';
-import { servedSpotAddress } from './served-address';
 
 function mount(panel: HTMLElement, zoom: HTMLDialogElement): void {
   const code = panel.querySelector<HTMLElement>('[data-cite-qr-code]')!;
@@ -22,7 +21,7 @@ function mount(panel: HTMLElement, zoom: HTMLDialogElement): void {
   let current = '';
 
   panel.addEventListener(CITE_PANEL_OPEN, (event) => {
-    const url = servedSpotAddress((event as CustomEvent<CitePanelOpen>).detail.key);
+    const { url } = (event as CustomEvent<CitePanelOpen>).detail;
     current = url;
     address.textContent = url;
     code.replaceChildren();
