@@ -62,12 +62,21 @@ export default defineConfig({
         { tag: 'meta', attrs: { name: 'theme-color', content: '#3d50f5', media: '(prefers-color-scheme: light)' } },
         { tag: 'meta', attrs: { name: 'theme-color', content: '#0a205c', media: '(prefers-color-scheme: dark)' } },
         { tag: 'script', attrs: { type: 'module', src: `${baseDir}register-sw.js` } },
+        // A classic (blocking) script: the reader's text size is set before
+        // the first paint (public/reading-size.js).
+        { tag: 'script', attrs: { src: `${baseDir}reading-size.js` } },
       ],
       // Search is ours (src/search/): Pagefind indexes in searchIndex() below,
       // only the pages that show the plan's text.
       pagefind: false,
-      // 上一页/下一页 in the reading order and each page's description: src/site/integrations/reading-route.ts.
-      routeMiddleware: ['./src/search/index-only-plan.ts', './src/site/integrations/reading-route.ts'],
+      // Route middleware: the search rule above; 上一页/下一页 in the reading order
+      // and each page's description (src/site/integrations/reading-route.ts); the
+      // schema.org JSON-LD of each 篇 and 章 page (src/site/metadata/).
+      routeMiddleware: [
+        './src/search/index-only-plan.ts',
+        './src/site/integrations/reading-route.ts',
+        './src/site/metadata/json-ld-route.ts',
+      ],
       // Our 404 (src/pages/404.astro) offers search, the 目录 and the page jump.
       disable404Route: true,
       components: {
@@ -75,6 +84,7 @@ export default defineConfig({
         Search: './src/site/components/PlanSearch.astro',
         PageTitle: './src/site/components/PlanPageTitle.astro',
         Footer: './src/site/components/PlanFooter.astro',
+        Header: './src/site/components/PlanHeader.astro',
       },
       pagination: true,
       lastUpdated: false,
