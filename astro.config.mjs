@@ -62,6 +62,7 @@ export default defineConfig({
         Search: './src/components/PlanSearch.astro',
         PageTitle: './src/components/PlanPageTitle.astro',
         Footer: './src/components/PlanFooter.astro',
+        Head: './src/components/PlanHead.astro',
       },
       pagination: true,
       lastUpdated: false,
