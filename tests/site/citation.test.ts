@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Block, Chapter, Plan } from '../../src/convert/model';
-import { packagesTableSchema } from '../../src/convert/packages';
+import { packagesTableSchema } from '../../src/reviewed/packages-table';
 import {
   PAGE_SPOT,
   absoluteUrl,
@@ -26,11 +26,11 @@ import {
   recordId,
   titleAndLink,
   type CitationSpot,
-} from '../../src/utils/citation';
-import { indicatorsTableSchema } from '../../src/convert/indicators';
-import { indicatorsPlace } from '../../src/utils/block-places';
-import { gbt7714 as gbtOf } from '../../src/utils/reference-formats';
-import { chapterKey, pageSpanText, planPageSpans, sectionKey } from '../../src/utils/page-spans';
+} from '../../src/site/cite/citation';
+import { indicatorsTableSchema } from '../../src/reviewed/indicators-table';
+import { indicatorsPlace } from '../../src/site/plan/block-places';
+import { gbt7714 as gbtOf } from '../../src/site/cite/reference-formats';
+import { chapterKey, pageSpanText, planPageSpans, sectionKey } from '../../src/site/plan/page-spans';
 import { plan, repoRoot } from '../helpers/real-plan';
 
 const packages = packagesTableSchema.parse(JSON.parse(readFileSync(path.join(repoRoot, 'content/data/packages.json'), 'utf8')));

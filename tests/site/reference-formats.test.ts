@@ -11,9 +11,9 @@ import '@citation-js/plugin-bibtex';
 import '@citation-js/plugin-ris';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { chapterSpots, citationRecord, citedWork, planSpot, type CitationRecord } from '../../src/utils/citation';
-import { planPageSpans } from '../../src/utils/page-spans';
-import { bibtex, cslJson, gbt7714, recordTitle, ris } from '../../src/utils/reference-formats';
+import { chapterSpots, citationRecord, citedWork, planSpot, type CitationRecord } from '../../src/site/cite/citation';
+import { planPageSpans } from '../../src/site/plan/page-spans';
+import { bibtex, cslJson, gbt7714, recordTitle, ris } from '../../src/site/cite/reference-formats';
 import { plan } from '../helpers/real-plan';
 
 const at = { site: 'https://example.org', base: '/plan/' };
