@@ -32,6 +32,8 @@ export const TERMS_JSON_PATH = '/data/terms.json';
 export const DATA_INDEX_PATH = '/data/';
 /** The index of the plan's quoted terms. */
 export const TERMS_PATH = '/terms/';
+/** 关于本版: the source, the edition, what was done to the text, the build. */
+export const ABOUT_PATH = '/about/';
 
 /** Path of one 重大工程包 (`/packages/5/`). */
 export function packagePath(n: number): string {

@@ -22,8 +22,10 @@ import { planPageSpans } from '../../src/site/plan/page-spans';
 import { SITE_TITLE } from '../../src/site/plan/plan-nav';
 import { readPlan } from '../../src/site/plan/read-plan-fs';
 import { chapterPath } from '../../src/site/site-paths';
+import { servedUrl } from '../../src/site/client/served-url';
 import { launchChromium } from '../gates/gate-site';
 import { DEFAULT_BUILD, TMP, ensureBuilt } from '../site/build-site';
+import { selectText } from './select-text';
 import { serveStatic, type StaticServer } from './static-server';
 
 const SHOTS = path.join(TMP, 'screenshots');
@@ -56,8 +58,9 @@ async function context(width = 1280, height = 900): Promise<BrowserContext> {
 }
 
 const clipboard = (page: Page) => page.evaluate(() => navigator.clipboard.readText());
-/** The canonical origin the build wrote (SITE_URL), which copied links carry. */
-const siteOrigin = (page: Page) => page.evaluate(() => new URL(document.querySelector<HTMLLinkElement>('link[rel="canonical"]')!.href).origin);
+/** The spots of a chapter as a page served by `server` shows them: their addresses on the server's origin. */
+const servedChapterSpots = (part: number, chapter: number) =>
+  chapterSpots(plan, planPageSpans(plan), part, chapter, { base: '/' }).map((s) => ({ ...s, url: servedUrl(s.url, server.origin) }));
 
 /** Whether the element holding `text` in the page's content is inside the viewport. */
 const textInView = (page: Page, text: string) =>
@@ -74,7 +77,7 @@ describe('引用 controls', () => {
     const page = await ctx.newPage();
     await page.clock.setFixedTime(NOW);
     await page.goto(server.origin + chapterPath(5, 3));
-    const spots = chapterSpots(plan, planPageSpans(plan), 5, 3, { site: await siteOrigin(page), base: '/' });
+    const spots = servedChapterSpots(5, 3);
     const section = spots.find((s) => s.key === 'section-2')!;
     // From the heading's self-link, Tab reaches the control.
     await page.focus('#section-2 ~ a.self-link');
@@ -114,7 +117,7 @@ describe('引用 controls', () => {
     const page = await ctx.newPage();
     await page.clock.setFixedTime(NOW);
     await page.goto(server.origin + chapterPath(5, 3));
-    const spots = chapterSpots(plan, planPageSpans(plan), 5, 3, { site: await siteOrigin(page), base: '/' });
+    const spots = servedChapterSpots(5, 3);
     await page.click('button[data-cite="box-3"]');
     await page.screenshot({ path: path.join(SHOTS, 'cite-panel-box-375.png') });
     // The panel opened on one day; the reader copies on the next.
@@ -137,7 +140,7 @@ describe('references for reference managers', () => {
     const page = await ctx.newPage();
     await page.clock.setFixedTime(NOW);
     await page.goto(server.origin + chapterPath(5, 3));
-    const spot = chapterSpots(plan, planPageSpans(plan), 5, 3, { site: await siteOrigin(page), base: '/' }).find((s) => s.key === 'section-1')!;
+    const spot = servedChapterSpots(5, 3).find((s) => s.key === 'section-1')!;
     const record = citationRecord(citedWork(plan), spot, '2031-04-05');
     await page.click('button[data-cite="section-1"]');
     await page.click('#cite-panel details.cite-managers > summary');
@@ -202,7 +205,7 @@ describe('引用 everywhere a reader cites', () => {
   const head = '北京市人民政府. 北京市国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要';
 
   it('cites a row of the indicators table on /indicators/ and in 第一篇第三章, and the table itself', async () => {
-    const origin = new URL((await copied('/indicators/', 'button[data-cite="indicators-8"]')).split(' ').at(-1)!).origin;
+    const origin = server.origin;
     expect(await copied('/indicators/', 'button[data-cite="indicators-8"]')).toBe(
       `${head}: 主要指标 第8项 细颗粒物年均浓度[EB/OL]. (2021-01-27)[2031-04-05]: 14. ${origin}/indicators/#indicators-8`,
     );
@@ -220,30 +223,12 @@ describe('引用 everywhere a reader cites', () => {
 
   it('cites each entry of /boxes/ at its place in its chapter, and the whole plan on / and /full/', async () => {
     const box3 = await copied('/boxes/', 'button[data-cite="box-3"]');
-    const origin = new URL(box3.split(' ').at(-1)!).origin;
+    const origin = server.origin;
     expect(box3).toBe(`${head}: 专栏3 小微企业协同创新星火计划[EB/OL]. (2021-01-27)[2031-04-05]: 59. ${origin}${chapterPath(5, 3)}#box-3`);
     expect(await copied('/', 'button[data-cite="_top"]')).toBe(`${head}[EB/OL]. (2021-01-27)[2031-04-05]. ${origin}/`);
     expect(await copied('/full/', 'button[data-cite="_top"]')).toBe(`${head}[EB/OL]. (2021-01-27)[2031-04-05]. ${origin}/full/`);
   });
 });
-
-/** Selects the first occurrence of `text` inside one text node of the page's content; returns what is selected. */
-const selectText = (page: Page, text: string) =>
-  page.evaluate((sentence) => {
-    const walker = document.createTreeWalker(document.querySelector('main .sl-markdown-content')!, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
-      const at = node.data.indexOf(sentence);
-      if (at < 0) continue;
-      node.parentElement!.scrollIntoView({ block: 'center' });
-      const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + sentence.length);
-      getSelection()!.removeAllRanges();
-      getSelection()!.addRange(range);
-      return getSelection()!.toString();
-    }
-    return null;
-  }, text);
 
 /**
  * The characters of the page's content that the browser highlights as the
@@ -299,14 +284,14 @@ describe('link to the selected text', () => {
     await button.click();
     await page.waitForFunction(() => document.getElementById('cite-status')!.textContent === '已复制所选文字的链接');
     const link = await clipboard(page);
-    const pageUrl = `${await siteOrigin(page)}${chapterPath(5, 3)}`;
+    const pageUrl = `${server.origin}${chapterPath(5, 3)}`;
     expect(link.startsWith(`${pageUrl}#section-2:~:text=`), link).toBe(true);
     expect(decodeURIComponent(link)).toContain(SENTENCE.slice(0, 10));
     // The selection is still there after the click.
     expect(await page.evaluate(() => getSelection()!.toString())).toBe(SENTENCE);
 
     const opened = await ctx.newPage();
-    await opened.goto(link.replace(new URL(link).origin, server.origin));
+    await opened.goto(link);
     await opened.waitForFunction(() => scrollY > 0, undefined, { timeout: 5000 });
     expect(await textInView(opened, SENTENCE)).toBe(true);
     await opened.screenshot({ path: path.join(SHOTS, 'selection-link-opened-1280.png') });
@@ -327,7 +312,7 @@ describe('link to the selected text', () => {
     const [words, reference] = (await clipboard(page)).split('\n');
     expect(words).toBe(`“${SENTENCE}”`);
     // The section it is in; page 60, where the sentence stands (the section spans 60-61); the link to the words as the URL.
-    const origin = await siteOrigin(page);
+    const origin = server.origin;
     expect(reference).toMatch(
       new RegExp(`^北京市人民政府\\. 北京市国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要: 第五篇 第三章 二、支持产学研协同创新\\[EB/OL\\]\\. \\(2021-01-27\\)\\[2031-04-05\\]: 60\\. ${origin}${chapterPath(5, 3)}#section-2:~:text=`),
     );

@@ -11,7 +11,6 @@ import type { Block, Chapter, Plan } from '../../src/convert/model';
 import { packagesTableSchema } from '../../src/reviewed/packages-table';
 import {
   PAGE_SPOT,
-  absoluteUrl,
   approvalDate,
   chapterSpots,
   citeButtonLabel,
@@ -31,13 +30,16 @@ import { indicatorsTableSchema } from '../../src/reviewed/indicators-table';
 import { indicatorsPlace } from '../../src/site/plan/block-places';
 import { gbt7714 as gbtOf } from '../../src/site/cite/reference-formats';
 import { chapterKey, pageSpanText, planPageSpans, sectionKey } from '../../src/site/plan/page-spans';
+import { servedUrl } from '../../src/site/client/served-url';
 import { plan, repoRoot } from '../helpers/real-plan';
 
 const packages = packagesTableSchema.parse(JSON.parse(readFileSync(path.join(repoRoot, 'content/data/packages.json'), 'utf8')));
 const indicators = indicatorsTableSchema.parse(JSON.parse(readFileSync(path.join(repoRoot, 'content/data/indicators.json'), 'utf8')));
-const at = { site: 'https://example.org', base: '/plan/' };
+const at = { base: '/plan/' };
+/** A spot as the browser shows it on a page served from https://example.org/plan/…. */
+const served = <T extends { url: string }>(spot: T): T => ({ ...spot, url: servedUrl(spot.url, 'https://example.org/plan/part-1/') });
 const ACCESSED = '2026-11-27';
-const gbt7714 = (work: ReturnType<typeof citedWork>, spot: CitationSpot, accessed: string) => gbtOf(citationRecord(work, spot, accessed));
+const gbt7714 = (work: ReturnType<typeof citedWork>, spot: CitationSpot, accessed: string) => gbtOf(citationRecord(work, served(spot), accessed));
 
 const para = (...body: (string | { footer: number })[]): Block => ({ kind: 'paragraph', lead: null, body });
 const chapterOf = (n: number, over: Partial<Chapter> = {}): Chapter => ({
@@ -113,7 +115,7 @@ describe('page spans', () => {
 describe('citation strings', () => {
   const work = citedWork(plan);
   const spans = planPageSpans(plan);
-  const spots = chapterSpots(plan, spans, 5, 3, at);
+  const spots = chapterSpots(plan, spans, 5, 3, at).map(served);
   const spot = (key: string) => spots.find((s) => s.key === key)!;
 
   it('cites the plan by its issuer, full title and date of approval', () => {
@@ -161,7 +163,7 @@ describe('citation strings', () => {
     expect(rows[8]!.name).toBe('主要指标 第9项 绿化');
     // On its own page the table is the page's spot.
     const own = indicatorSpots(place, indicators, '/indicators/', PAGE_SPOT, at);
-    expect([own[0]!.key, own[0]!.url, own[8]!.url]).toEqual([PAGE_SPOT, 'https://example.org/plan/indicators/', 'https://example.org/plan/indicators/#indicators-8']);
+    expect([own[0]!.key, own[0]!.url, own[8]!.url]).toEqual([PAGE_SPOT, '/plan/indicators/', '/plan/indicators/#indicators-8']);
   });
 
   it('keys each record by its path', () => {
@@ -170,7 +172,7 @@ describe('citation strings', () => {
   });
 
   it('gives the plain "title — URL" line', () => {
-    expect(titleAndLink(work, spot('section-2'))).toBe(
+    expect(titleAndLink(work, served(spot('section-2')))).toBe(
       '《北京市国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要》第五篇 第三章 二、支持产学研协同创新 — https://example.org/plan/part-5/chapter-3/#section-2',
     );
   });
@@ -191,9 +193,11 @@ describe('citation strings', () => {
     for (const p of packages.packages) expect(packagePages(plan, packages, p.no).last).toBe(packagePages(plan, packages, p.no).first);
   });
 
-  it('builds absolute URLs for any deployment base and dates in the reader’s calendar', () => {
-    expect(absoluteUrl('https://example.org', '/', '/part-1/#section-2')).toBe('https://example.org/part-1/#section-2');
-    expect(absoluteUrl('https://example.org/', '/plan', '/part-1/')).toBe('https://example.org/plan/part-1/');
+  it('gives each spot its path under the deployment base, made absolute where the page is served; dates in the reader’s calendar', () => {
+    expect(partSpot(plan, spans, 1, { base: '/' }).url).toBe('/part-1/');
+    expect(packageSpot(plan, packages, 5, { base: '/plan' }).url).toBe('/plan/packages/5/');
+    expect(chapterSpots(plan, spans, 5, 3, at).map((s) => s.url)).toContain('/plan/part-5/chapter-3/#box-3');
+    expect(servedUrl('/plan/part-5/chapter-3/#box-3', 'http://10.0.0.7:8080/plan/packages/?q=1#x')).toBe('http://10.0.0.7:8080/plan/part-5/chapter-3/#box-3');
     expect(isoDate(new Date(2026, 0, 5, 23, 59))).toBe('2026-01-05');
   });
 

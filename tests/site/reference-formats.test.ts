@@ -14,11 +14,14 @@ import { z } from 'zod';
 import { chapterSpots, citationRecord, citedWork, planSpot, type CitationRecord } from '../../src/site/cite/citation';
 import { planPageSpans } from '../../src/site/plan/page-spans';
 import { bibtex, cslJson, gbt7714, recordTitle, ris } from '../../src/site/cite/reference-formats';
+import { servedUrl } from '../../src/site/client/served-url';
 import { plan } from '../helpers/real-plan';
 
-const at = { site: 'https://example.org', base: '/plan/' };
+const at = { base: '/plan/' };
+/** A spot's address as the browser shows it on a page served from https://example.org/plan/…. */
+const served = <T extends { url: string }>(spot: T): T => ({ ...spot, url: servedUrl(spot.url, 'https://example.org/plan/') });
 const work = citedWork(plan);
-const section = chapterSpots(plan, planPageSpans(plan), 5, 3, at).find((s) => s.key === 'section-1')!;
+const section = served(chapterSpots(plan, planPageSpans(plan), 5, 3, at).find((s) => s.key === 'section-1')!);
 const record = citationRecord(work, section, '2026-12-02');
 
 /** CSL 1.0.2 item types. */
@@ -78,7 +81,7 @@ describe('reference formats read back by independent parsers', () => {
 
   for (const [name, r] of [
     ['a section', record],
-    ['the whole plan (no pages)', citationRecord(work, planSpot('/', at), '2026-12-02')],
+    ['the whole plan (no pages)', citationRecord(work, served(planSpot('/', at)), '2026-12-02')],
     // Characters TeX and RIS treat specially survive the round trip.
     ['a title with TeX specials', { ...record, spot: '50%&#_$~^{甲}\\乙' }],
   ] as const) {

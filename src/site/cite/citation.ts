@@ -15,8 +15,11 @@
  * spans (the pages a citation of the printed plan would give; none for the
  * whole plan); the stable URL with its anchor.
  *
- * Pure: the page pieces from the model at build time, the date from the
- * reader's browser at the moment of copying.
+ * Pure: the page pieces from the model at build time, the date and the
+ * address from the reader's browser at the moment of copying. The build
+ * knows a spot's path only (with the deployment base); the browser makes it
+ * absolute against the address the page is actually served from
+ * (src/site/client/served-url.ts), so a copy served anywhere cites itself.
  */
 import type { Plan } from '../../convert/model';
 import type { PackagesTable } from '../../reviewed/packages-table';
@@ -45,7 +48,11 @@ export interface CitationSpot {
   pages: PageSpan | null;
   /** Its site path with the anchor, without the deployment base: `/part-5/chapter-2/#section-1`. */
   path: string;
-  /** Absolute, stable URL with its anchor. */
+  /**
+   * The spot's address with its anchor: in the page's data, root-relative with
+   * the deployment base (`/plan/part-5/chapter-2/#section-1`); the browser
+   * makes it absolute (`servedUrl`) before a reference is shown or copied.
+   */
   url: string;
 }
 
@@ -73,11 +80,6 @@ export function citedWork(plan: Plan): CitedWork {
 export function isoDate(date: Date): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-}
-
-/** The absolute URL of a site path (`/part-5/chapter-2/#section-1`) on a site deployed at `site` under `base`. */
-export function absoluteUrl(site: string, base: string, path: string): string {
-  return new URL(withBase(path, base), site).href;
 }
 
 /** The record every reference format is written from (reference-formats.ts). */
@@ -128,10 +130,8 @@ export function titleAndLink(work: CitedWork, spot: CitationSpot, url: string = 
   return `《${work.title}》${spot.name} — ${url}`;
 }
 
-/** Where a site is deployed, for absolute URLs. */
+/** Where a site is deployed: the path it is served under (the origin is the browser's to know). */
 export interface Deployment {
-  /** SITE_URL, e.g. `https://example.org`. */
-  site: string;
   /** BASE_PATH, e.g. `/` or `/plan/`. */
   base: string;
 }
@@ -139,7 +139,7 @@ export interface Deployment {
 /** A spot at site path `page` (with `anchor`, if any), its URL on deployment `at`. */
 function spotAt(at: Deployment, page: string, anchor: string, spot: Omit<CitationSpot, 'path' | 'url'>): CitationSpot {
   const path = anchor ? `${page}#${anchor}` : page;
-  return { ...spot, path, url: absoluteUrl(at.site, at.base, path) };
+  return { ...spot, path, url: withBase(path, at.base) };
 }
 
 /** The whole plan, cited from the page at `page` (`/`, `/full/`): no spot, no pages. */

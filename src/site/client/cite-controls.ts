@@ -8,11 +8,13 @@
  * date is the reader's today, taken at the moment of copying. Copies are
  * announced in the page's status region (`#cite-status`).
  *
- * The spots come from the page's `#cite-data` (see CiteControls.astro).
+ * The spots come from the page's `#cite-data` (see CiteControls.astro); their
+ * addresses are paths, made absolute where the page is served (served-url.ts).
  */
 import { citationRecord, isoDate, titleAndLink, type CitationSpot, type PageCitations } from '../cite/citation';
 import { MANAGER_FORMATS, gbt7714, type FormatKey } from '../cite/reference-formats';
 import { announce, copyText } from './clipboard';
+import { servedUrl } from './served-url';
 
 const MESSAGES: Record<FormatKey, string> = {
   gbt: '已复制 GB/T 7714-2015 格式的引用',
@@ -22,7 +24,10 @@ const MESSAGES: Record<FormatKey, string> = {
   csl: '已复制 CSL-JSON 格式的引用',
 };
 
-/** Every form of the reference to `spot`, accessed today. */
+/** `spot` with its address made absolute where the page is served. */
+const served = (spot: CitationSpot): CitationSpot => ({ ...spot, url: servedUrl(spot.url) });
+
+/** Every form of the reference to `spot` (its address as served), accessed today. */
 function references(data: PageCitations, spot: CitationSpot): Record<FormatKey, string> {
   const record = citationRecord(data.work, spot, isoDate(new Date()));
   const out = { gbt: gbt7714(record), link: titleAndLink(data.work, spot) } as Record<FormatKey, string>;
@@ -52,7 +57,7 @@ function mount(data: PageCitations, panel: HTMLElement): void {
   let spot: CitationSpot | null = null;
 
   const render = (s: CitationSpot): Record<FormatKey, string> => {
-    const strings = references(data, s);
+    const strings = references(data, served(s));
     for (const [key, el] of Object.entries(texts)) el.textContent = strings[key as FormatKey];
     return strings;
   };
@@ -108,7 +113,7 @@ function mount(data: PageCitations, panel: HTMLElement): void {
     const save = target?.closest<HTMLButtonElement>('button[data-cite-download]');
     const format = MANAGER_FORMATS.find((f) => f.key === save?.dataset.citeDownload);
     if (format && spot) {
-      const record = citationRecord(data.work, spot, isoDate(new Date()));
+      const record = citationRecord(data.work, served(spot), isoDate(new Date()));
       download(format.write(record), `${record.id}${format.file}`, format.type);
       return;
     }
