@@ -85,6 +85,7 @@ export default defineConfig({
         PageTitle: './src/site/components/PlanPageTitle.astro',
         Footer: './src/site/components/PlanFooter.astro',
         Header: './src/site/components/PlanHeader.astro',
+        Head: './src/site/components/PlanHead.astro',
       },
       pagination: true,
       lastUpdated: false,
