@@ -4,10 +4,10 @@
  * serve. Each file is built on first use and kept, so the page that states
  * its size and the endpoint that writes it share the same bytes.
  */
-import { plan } from '../utils/plan';
-import { indicatorsTable, packagesTable } from '../utils/curated';
-import { LAST_PAGE } from '../utils/page-locations';
-import { EPUB_PATH, TEXT_PATH } from '../utils/site-paths';
+import { plan } from '../site/plan/plan';
+import { indicatorsTable, packagesTable } from '../reviewed/curated-data';
+import { LAST_PAGE } from '../site/plan/page-locations';
+import { EPUB_PATH, TEXT_PATH } from '../site/site-paths';
 import { planEpub } from './epub';
 import { planPlainText } from './plain-text';
 import { readEdition } from './edition-fs';

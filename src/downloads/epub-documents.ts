@@ -17,8 +17,8 @@ import type { Element, ElementContent } from 'hast';
 import { h, type Child } from 'hastscript';
 import type { Block, Chapter, Inline, Part, Plan, Section, Table, Target } from '../convert/model';
 import { pagesBegunIn } from '../convert/build-mdx';
-import { FIRST_PAGE, curatedTablePageRows, pageAfterFooter } from '../utils/page-locations';
-import { boxId, fullPageIds, pageAnchorId } from '../utils/site-paths';
+import { FIRST_PAGE, curatedTablePageRows, pageAfterFooter } from '../site/plan/page-locations';
+import { boxId, fullPageIds, pageAnchorId } from '../site/site-paths';
 import type { CuratedTables } from './plain-text';
 
 /** One content document of the book. */

@@ -16,7 +16,7 @@ import { h } from 'hastscript';
 import { toHtml } from 'hast-util-to-html';
 import { zipSync, strToU8, type Zippable } from 'fflate';
 import type { Plan } from '../convert/model';
-import { fullPageIds } from '../utils/site-paths';
+import { fullPageIds } from '../site/site-paths';
 import { APPENDIX_FILE, TITLE_FILE, bookContent, partFile, type ContentDocument, type PageTarget } from './epub-documents';
 import { coverSvg } from './epub-cover';
 import type { Edition } from './edition';

@@ -7,9 +7,9 @@
  * Deleting every LF and tab gives back the model's text with each table's raw
  * text replaced by its cells in order. Pure.
  */
-import type { IndicatorsTable } from '../convert/indicators';
+import type { IndicatorsTable } from '../reviewed/indicators-table';
 import type { Plan, Table } from '../convert/model';
-import type { PackagesTable } from '../convert/packages';
+import type { PackagesTable } from '../reviewed/packages-table';
 import { planText } from '../convert/plan-text';
 import { indicatorsRows, packagesRows } from './table-rows';
 

@@ -7,8 +7,8 @@
  * note stand on lines of their own. The non-empty cells, in order, are the
  * cells as the site shows them.
  */
-import type { IndicatorsTable } from '../convert/indicators';
-import type { PackagesTable } from '../convert/packages';
+import type { IndicatorsTable } from '../reviewed/indicators-table';
+import type { PackagesTable } from '../reviewed/packages-table';
 
 /** The indicators table: caption, headers, one row per measure, note. */
 export function indicatorsRows(table: IndicatorsTable): string[][] {

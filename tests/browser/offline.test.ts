@@ -9,9 +9,9 @@ import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'nod
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeServiceWorker } from '../../src/build/post-build-fs';
-import { readPlan } from '../../src/utils/read-plan-fs';
-import { chapterPath } from '../../src/utils/site-paths';
+import { writeServiceWorker } from '../../src/site/integrations/post-build-fs';
+import { readPlan } from '../../src/site/plan/read-plan-fs';
+import { chapterPath } from '../../src/site/site-paths';
 import { DEFAULT_BUILD, TMP, ensureBuilt } from '../site/build-site';
 import { fileForPath } from '../site/html';
 import { copySite, launchChromium } from '../gates/gate-site';

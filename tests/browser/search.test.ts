@@ -11,7 +11,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PageMap } from '../../src/search/page-map';
 import { partFilterValue } from '../../src/search/filters';
-import { readPlan } from '../../src/utils/read-plan-fs';
+import { readPlan } from '../../src/site/plan/read-plan-fs';
 import { DEFAULT_BUILD, SUBPATH_BUILD, TMP, ensureBuilt } from '../site/build-site';
 import { serveStatic, type StaticServer } from './static-server';
 import { launchChromium } from '../../scripts/chromium.ts';

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { convertPlan } from '../../src/convert/convert-plan.ts';
 import { decodeSource } from '../../src/convert/decode-source.ts';
-import { NO_DECISIONS } from '../../src/convert/structure-decisions.ts';
+import { NO_DECISIONS } from '../../src/reviewed/structure-decisions.ts';
 import { SourceError } from '../../src/convert/errors.ts';
 
 const root = join(import.meta.dirname, '../fixtures');

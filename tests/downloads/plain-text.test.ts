@@ -8,9 +8,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { indicatorsTableSchema } from '../../src/convert/indicators';
+import { indicatorsTableSchema } from '../../src/reviewed/indicators-table';
 import type { Plan } from '../../src/convert/model';
-import { packagesTableSchema } from '../../src/convert/packages';
+import { packagesTableSchema } from '../../src/reviewed/packages-table';
 import { blocksText, planText } from '../../src/convert/plan-text';
 import { planPlainText } from '../../src/downloads/plain-text';
 import { plan, repoRoot } from '../helpers/real-plan';

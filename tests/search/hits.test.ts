@@ -11,8 +11,8 @@ import { excerptAround, pageHits, placeOf, type Fragment, type FragmentAnchor } 
 import { placeHref, searchPageHref, statusText } from '../../src/search/render';
 import { sitePathOf } from '../../src/search/search-paths';
 import { termKeys } from '../../src/search/units';
-import { readPlan } from '../../src/utils/read-plan-fs';
-import { BOXES_PATH, INDICATORS_PATH, chapterPath, packagePath, partPath } from '../../src/utils/site-paths';
+import { readPlan } from '../../src/site/plan/read-plan-fs';
+import { BOXES_PATH, INDICATORS_PATH, chapterPath, packagePath, partPath } from '../../src/site/site-paths';
 
 const anchor = (element: string, id: string, location: number, text = ''): FragmentAnchor => ({ element, id, location, text });
 

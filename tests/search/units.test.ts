@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { planText } from '../../src/convert/plan-text';
-import { readPlan } from '../../src/utils/read-plan-fs';
+import { readPlan } from '../../src/site/plan/read-plan-fs';
 import { endMarkerId, indexerView } from '../../src/search/indexer-view';
 import { findKeyRuns, queryTerms, searchUnits, termKeys, unitKey, unitSpans } from '../../src/search/units';
 

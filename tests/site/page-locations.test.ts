@@ -11,8 +11,8 @@ import {
   pageLocationHref,
   pageLocationMap,
   pageLocations,
-} from '../../src/utils/page-locations';
-import { readPlan } from '../../src/utils/read-plan-fs';
+} from '../../src/site/plan/page-locations';
+import { readPlan } from '../../src/site/plan/read-plan-fs';
 import { ensureBuilt } from './build-site';
 
 const para = (...body: (string | { footer: number })[]): Block => ({
