@@ -13,9 +13,7 @@ import { readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { indicatorsTableSchema } from '../../src/reviewed/indicators-table';
 import type { Plan } from '../../src/convert/model';
-import { packagesTableSchema } from '../../src/reviewed/packages-table';
 import { planText } from '../../src/convert/plan-text';
 import { planPlainText } from '../../src/downloads/plain-text';
 import { pageLocations } from '../../src/site/plan/page-locations';
@@ -24,15 +22,13 @@ import { DATA_INDEX_PATH, DOWNLOADS_PATH, EPUB_PATH, HOME_PATH, TEXT_PATH } from
 import { DEFAULT_BUILD, ROOT, TMP, ensureBuilt } from '../site/build-site';
 import { attributeValues, curatedTableCells, decodeEntities, fileForPath, mainOf, readPage, visibleText } from '../site/html';
 import { indicatorsTableText, packagesTableText } from '../site/plan-text';
+import { indicators, packages } from '../helpers/curated-tables';
 
 let outDir: string;
 let plan: Plan;
 let epubBytes: Uint8Array;
 let files: Record<string, string>;
 let spine: { file: string; html: string }[];
-const curated = (file: string) => JSON.parse(readFileSync(path.join(ROOT, 'content/data', file), 'utf8'));
-const indicators = indicatorsTableSchema.parse(curated('indicators.json'));
-const packages = packagesTableSchema.parse(curated('packages.json'));
 
 beforeAll(async () => {
   outDir = await ensureBuilt(DEFAULT_BUILD);

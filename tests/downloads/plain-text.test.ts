@@ -5,22 +5,15 @@
  * the site's order; every line is a heading, a paragraph, a target line, a
  * box's heading, introduction or item, or a table row.
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { indicatorsTableSchema } from '../../src/reviewed/indicators-table';
 import type { Plan } from '../../src/convert/model';
-import { packagesTableSchema } from '../../src/reviewed/packages-table';
 import { blocksText, planText } from '../../src/convert/plan-text';
 import { planPlainText } from '../../src/downloads/plain-text';
-import { plan, repoRoot } from '../helpers/real-plan';
+import { indicators, packages } from '../helpers/curated-tables';
+import { plan } from '../helpers/real-plan';
 import { indicatorsTableText, packagesTableText } from '../site/plan-text';
 
-const curated = (file: string) => JSON.parse(readFileSync(path.join(repoRoot, 'content/data', file), 'utf8'));
-const tables = {
-  indicators: indicatorsTableSchema.parse(curated('indicators.json')),
-  packages: packagesTableSchema.parse(curated('packages.json')),
-};
+const tables = { indicators, packages };
 const text = planPlainText(plan, tables);
 const lines = text.split('\n');
 
