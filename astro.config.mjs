@@ -2,10 +2,15 @@
 /**
  * Astro + Starlight configuration of the reader site.
  *
- * SITE_URL (default http://localhost:4321) and BASE_PATH (default /) set where
- * the site is deployed; every link goes through Astro's base, so a build with
- * BASE_PATH=/plan/ works unchanged. The sidebar is read from the converter's
- * plan.json at config time, so its order is the plan's order.
+ * BASE_PATH (default /) is the path the site is served under; every link goes
+ * through Astro's base, so a build with BASE_PATH=/plan/ works unchanged.
+ * SITE_URL (optional) is the address the site is published at: only with it
+ * do pages get `canonical` and `og:url`, and the build a sitemap, all
+ * absolute. Without it the build names no address at all (no development
+ * one either): every address a reader copies is read in the browser from
+ * where the page is served (src/site/client/served-url.ts). The sidebar is
+ * read from the converter's plan.json at config time, so its order is the
+ * plan's order.
  */
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
@@ -18,7 +23,7 @@ import rehypeHeadingLinks from './src/site/integrations/rehype-heading-links.ts'
 import postBuild from './src/site/integrations/post-build-fs.ts';
 import searchIndex from './src/search/search-index-fs.ts';
 
-const site = process.env.SITE_URL || 'http://localhost:4321';
+const site = process.env.SITE_URL || undefined;
 const base = process.env.BASE_PATH || '/';
 const plan = readPlan();
 /** The base as a directory URL, for files in public/ (`/` or `/plan/`). */
@@ -68,6 +73,7 @@ export default defineConfig({
     }),
     // Starlight adds a sitemap of every page when none is configured; this one
     // leaves out the /page/P/ redirects (noindex pages do not belong in it).
+    // Without SITE_URL it writes nothing (a sitemap needs absolute URLs).
     sitemap({ filter: (page) => !isPageRedirect(page) }),
     // The search index of the built pages (before postBuild, which precaches it).
     searchIndex(),

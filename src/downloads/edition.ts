@@ -10,16 +10,11 @@ export interface Edition {
   version: string;
   /** SHA-256 of content/source/beijing-14th-five-year-plan.txt, hex. */
   sourceSha256: string;
-  /** When the edition last changed, `YYYY-MM-DDThh:mm:ssZ` (the commit time, see edition-fs.ts). */
+  /** When the edition last changed, `YYYY-MM-DDThh:mm:ssZ` (the build's date at midnight UTC, see edition-fs.ts). */
   modified: string;
 }
 
 /** The edition's version string. */
 export function editionVersion(packageVersion: string, sourceSha256: string): string {
   return `${packageVersion}+${sourceSha256.slice(0, 8)}`;
-}
-
-/** A time as EPUB's `dcterms:modified` wants it: UTC, whole seconds. */
-export function utcSeconds(date: Date): string {
-  return `${date.toISOString().slice(0, 19)}Z`;
 }

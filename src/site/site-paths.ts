@@ -38,6 +38,8 @@ export const DOWNLOADS_PATH = '/downloads/';
 export const EPUB_PATH = '/downloads/beijing-14th-five-year-plan.epub';
 /** The whole plan as plain text (UTF-8). */
 export const TEXT_PATH = '/downloads/beijing-14th-five-year-plan.txt';
+/** 关于本版: the source, the edition, what was done to the text, the build. */
+export const ABOUT_PATH = '/about/';
 
 /** Path of one 重大工程包 (`/packages/5/`). */
 export function packagePath(n: number): string {

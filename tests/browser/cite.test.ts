@@ -21,8 +21,10 @@ import { planPageSpans } from '../../src/site/plan/page-spans';
 import { SITE_TITLE } from '../../src/site/plan/plan-nav';
 import { readPlan } from '../../src/site/plan/read-plan-fs';
 import { chapterPath } from '../../src/site/site-paths';
+import { servedUrl } from '../../src/site/client/served-url';
 import { launchChromium } from '../gates/gate-site';
 import { DEFAULT_BUILD, TMP, ensureBuilt } from '../site/build-site';
+import { selectText } from './select-text';
 import { serveStatic, type StaticServer } from './static-server';
 
 const SHOTS = path.join(TMP, 'screenshots');
@@ -54,8 +56,9 @@ async function context(width = 1280, height = 900): Promise<BrowserContext> {
 }
 
 const clipboard = (page: Page) => page.evaluate(() => navigator.clipboard.readText());
-/** The canonical origin the build wrote (SITE_URL), which copied links carry. */
-const siteOrigin = (page: Page) => page.evaluate(() => new URL(document.querySelector<HTMLLinkElement>('link[rel="canonical"]')!.href).origin);
+/** The spots of a chapter as a page served by `server` shows them: their addresses on the server's origin. */
+const servedChapterSpots = (part: number, chapter: number) =>
+  chapterSpots(plan, planPageSpans(plan), part, chapter, { base: '/' }).map((s) => ({ ...s, url: servedUrl(s.url, server.origin) }));
 
 /** Whether the element holding `text` in the page's content is inside the viewport. */
 const textInView = (page: Page, text: string) =>
@@ -72,7 +75,7 @@ describe('引用 controls', () => {
     const page = await ctx.newPage();
     await page.clock.setFixedTime(NOW);
     await page.goto(server.origin + chapterPath(5, 3));
-    const spots = chapterSpots(plan, planPageSpans(plan), 5, 3, { site: await siteOrigin(page), base: '/' });
+    const spots = servedChapterSpots(5, 3);
     const section = spots.find((s) => s.key === 'section-2')!;
     // From the heading's self-link, Tab reaches the control.
     await page.focus('#section-2 ~ a.self-link');
@@ -112,7 +115,7 @@ describe('引用 controls', () => {
     const page = await ctx.newPage();
     await page.clock.setFixedTime(NOW);
     await page.goto(server.origin + chapterPath(5, 3));
-    const spots = chapterSpots(plan, planPageSpans(plan), 5, 3, { site: await siteOrigin(page), base: '/' });
+    const spots = servedChapterSpots(5, 3);
     await page.click('button[data-cite="box-3"]');
     await page.screenshot({ path: path.join(SHOTS, 'cite-panel-box-375.png') });
     // The panel opened on one day; the reader copies on the next.
@@ -136,21 +139,7 @@ describe('link to the selected text', () => {
     const ctx = await context();
     const page = await ctx.newPage();
     await page.goto(server.origin + chapterPath(5, 3));
-    const selected = await page.evaluate((sentence) => {
-      const walker = document.createTreeWalker(document.querySelector('main .sl-markdown-content')!, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
-        const at = node.data.indexOf(sentence);
-        if (at < 0) continue;
-        node.parentElement!.scrollIntoView({ block: 'center' });
-        const range = document.createRange();
-        range.setStart(node, at);
-        range.setEnd(node, at + sentence.length);
-        getSelection()!.removeAllRanges();
-        getSelection()!.addRange(range);
-        return getSelection()!.toString();
-      }
-      return null;
-    }, SENTENCE);
+    const selected = await selectText(page, SENTENCE);
     expect(selected).toBe(SENTENCE);
     const button = page.locator('button.selection-link');
     await button.waitFor({ state: 'visible' });
@@ -159,14 +148,14 @@ describe('link to the selected text', () => {
     await button.click();
     await page.waitForFunction(() => document.getElementById('cite-status')!.textContent === '已复制所选文字的链接');
     const link = await clipboard(page);
-    const pageUrl = `${await siteOrigin(page)}${chapterPath(5, 3)}`;
+    const pageUrl = `${server.origin}${chapterPath(5, 3)}`;
     expect(link.startsWith(`${pageUrl}#section-2:~:text=`), link).toBe(true);
     expect(decodeURIComponent(link)).toContain(SENTENCE.slice(0, 10));
     // The selection is still there after the click.
     expect(await page.evaluate(() => getSelection()!.toString())).toBe(SENTENCE);
 
     const opened = await ctx.newPage();
-    await opened.goto(link.replace(new URL(link).origin, server.origin));
+    await opened.goto(link);
     await opened.waitForFunction(() => scrollY > 0, undefined, { timeout: 5000 });
     expect(await textInView(opened, SENTENCE)).toBe(true);
     await opened.screenshot({ path: path.join(SHOTS, 'selection-link-opened-1280.png') });

@@ -18,7 +18,7 @@ import { planText } from '../../src/convert/plan-text';
 import { planPlainText } from '../../src/downloads/plain-text';
 import { pageLocations } from '../../src/site/plan/page-locations';
 import { readPlan } from '../../src/site/plan/read-plan-fs';
-import { DATA_INDEX_PATH, DOWNLOADS_PATH, EPUB_PATH, HOME_PATH, TEXT_PATH } from '../../src/site/site-paths';
+import { ABOUT_PATH, DATA_INDEX_PATH, DOWNLOADS_PATH, EPUB_PATH, HOME_PATH, TEXT_PATH } from '../../src/site/site-paths';
 import { DEFAULT_BUILD, ROOT, TMP, ensureBuilt } from '../site/build-site';
 import { attributeValues, curatedTableCells, decodeEntities, fileForPath, mainOf, readPage, visibleText } from '../site/html';
 import { indicatorsTableText, packagesTableText } from '../site/plan-text';
@@ -193,7 +193,7 @@ describe('plain text and /downloads/', () => {
     expect(served).toBe(planPlainText(plan, { indicators, packages }));
   });
 
-  it('lists each file with its true size, and is linked from / and /data/', () => {
+  it('lists each file with its true size, and is linked from /, /data/ and /about/', () => {
     const page = mainOf(readPage(outDir, DOWNLOADS_PATH));
     for (const url of [EPUB_PATH, TEXT_PATH]) {
       expect(attributeValues(page, 'href')).toContain(url);
@@ -201,7 +201,7 @@ describe('plain text and /downloads/', () => {
     const sizes = attributeValues(page, 'data-download-size').map(Number);
     expect(sizes).toEqual([EPUB_PATH, TEXT_PATH].map((url) => readFileSync(fileForPath(outDir, url)).length));
     for (const size of sizes) expect(visibleText(page)).toContain(`${size.toLocaleString('en-US')} 字节`);
-    for (const url of [HOME_PATH, DATA_INDEX_PATH]) {
+    for (const url of [HOME_PATH, DATA_INDEX_PATH, ABOUT_PATH]) {
       expect(attributeValues(mainOf(readPage(outDir, url)), 'href'), url).toContain(DOWNLOADS_PATH);
     }
   });

@@ -9,15 +9,17 @@ import path from 'node:path';
 import { withBase } from '../../src/site/site-paths';
 import { attributeValues, fileForPath, htmlFiles, idsOf, pathOfFile } from '../site/html';
 
-/** The origin the checker takes the site to be served from. */
-const siteOrigin = (): URL => new URL(process.env.SITE_URL || 'http://localhost:4321');
+/** Where a build without SITE_URL is taken to be served from (a name no build writes). */
+const ANY_ORIGIN = 'http://served.invalid';
 
 /**
  * Every broken internal link of the build in `dir` deployed at `base`, as
- * `file: target (reason)`; empty when all resolve.
+ * `file: target (reason)`; empty when all resolve. `siteUrl` is the build's
+ * SITE_URL, if it has one: absolute links to it (canonical, og:url) are
+ * internal links too.
  */
-export function brokenLinks(dir: string, base: string): string[] {
-  const site = siteOrigin();
+export function brokenLinks(dir: string, base: string, siteUrl: string = ANY_ORIGIN): string[] {
+  const site = new URL(siteUrl);
   const idCache = new Map<string, Set<string>>();
   const idsIn = (file: string): Set<string> => {
     if (!idCache.has(file)) idCache.set(file, new Set(idsOf(readFileSync(file, 'utf8'))));

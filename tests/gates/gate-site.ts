@@ -53,6 +53,7 @@ export function auditedPages(plan: Plan): AuditedPage[] {
     { url: '/packages/1/', what: 'one package' },
     { url: '/boxes/', what: 'the list of 专栏' },
     { url: '/search/', what: 'the search page' },
+    { url: '/about/', what: 'about this edition' },
   ];
 }
 

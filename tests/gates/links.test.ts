@@ -24,7 +24,7 @@ describe('links gate', () => {
   it('resolves every internal link and fragment when deployed under BASE_PATH=/plan/', async () => {
     const dir = await ensureBuilt(SUBPATH_BUILD);
     expect(readPage(dir, '/page/1/')).toContain('url=/plan/');
-    expect(brokenLinks(dir, SUBPATH_BUILD.base)).toEqual([]);
+    expect(brokenLinks(dir, SUBPATH_BUILD.base, SUBPATH_BUILD.site)).toEqual([]);
   }, 600_000);
 
   it('catches a broken anchor, a missing page and a link outside the base in a damaged copy', async () => {

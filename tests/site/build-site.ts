@@ -3,13 +3,14 @@
  *
  * Several test files (in parallel workers) need the build; a lock directory
  * makes one of them build while the others wait, and a stamp skips the build
- * when no input changed since the last one (SITE_TESTS_REBUILD=1 forces one
+ * when no input changed since the last one and HEAD is the same commit (the
+ * build shows its commit on /about/) (SITE_TESTS_REBUILD=1 forces one
  * build per test run; workers of one run share their parent process).
  * The default build is the real one: `npm run build` (converter + astro build);
  * while scripts/convert.ts does not exist yet, `astro build` on the content
  * already in src/content/generated.
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,15 +26,18 @@ export interface SiteBuild {
   outDir: string;
   /** BASE_PATH of the build. */
   base: string;
+  /** SITE_URL of the build: the address it is published at, or none. */
+  site?: string;
 }
 
-/** What `npm run build` produces: base `/`, into dist/. */
+/** What `npm run build` produces: base `/`, no SITE_URL, into dist/. */
 export const DEFAULT_BUILD: SiteBuild = { name: 'dist', outDir: path.join(ROOT, 'dist'), base: '/' };
-/** The same content deployed under a sub-path. */
+/** The same content deployed under a sub-path, with the address it is published at. */
 export const SUBPATH_BUILD: SiteBuild = {
   name: 'dist-subpath',
   outDir: path.join(TMP, 'dist-subpath'),
   base: '/plan/',
+  site: 'https://gangyao.example',
 };
 
 const INPUTS = ['src', 'content', 'scripts', 'public', 'astro.config.mjs', 'package.json', 'package-lock.json', 'tsconfig.json'];
@@ -45,6 +49,12 @@ function newestMtime(file: string): number {
   let newest = stat.mtimeMs;
   for (const entry of readdirSync(file)) newest = Math.max(newest, newestMtime(path.join(file, entry)));
   return newest;
+}
+
+/** The commit checked out, or '' outside a git checkout. */
+function headCommit(): string {
+  const result = spawnSync('git', ['rev-parse', 'HEAD'], { cwd: ROOT, encoding: 'utf8' });
+  return result.status === 0 ? result.stdout.trim() : '';
 }
 
 function inputsMtime(): number {
@@ -85,7 +95,8 @@ function run(command: string, args: string[], env: Record<string, string>): Prom
 }
 
 async function runBuild(build: SiteBuild): Promise<void> {
-  const env = { BASE_PATH: build.base };
+  // SITE_URL set empty, not left to the caller's environment: the default build has none.
+  const env = { BASE_PATH: build.base, SITE_URL: build.site ?? '' };
   if (build === DEFAULT_BUILD && existsSync(path.join(ROOT, 'scripts/convert.ts'))) {
     await run('npm', ['run', 'build'], env);
   } else {
@@ -123,18 +134,19 @@ export async function ensureBuilt(build: SiteBuild = DEFAULT_BUILD): Promise<str
     const stampFile = path.join(TMP, `${build.name}.stamp.json`);
     const runId = String(process.ppid);
     const stamp = existsSync(stampFile)
-      ? (JSON.parse(readFileSync(stampFile, 'utf8')) as { builtAt: number; runId: string })
+      ? (JSON.parse(readFileSync(stampFile, 'utf8')) as { builtAt: number; runId: string; commit?: string })
       : null;
     const fresh =
       stamp !== null &&
       existsSync(path.join(build.outDir, 'index.html')) &&
       stamp.builtAt >= inputsMtime() &&
+      stamp.commit === headCommit() &&
       (process.env.SITE_TESTS_REBUILD !== '1' || stamp.runId === runId);
     if (!fresh) {
       const started = Date.now();
       await runBuild(build);
       const builtAt = Date.now();
-      writeFileSync(stampFile, JSON.stringify({ builtAt, runId, seconds: (builtAt - started) / 1000 }));
+      writeFileSync(stampFile, JSON.stringify({ builtAt, runId, commit: headCommit(), seconds: (builtAt - started) / 1000 }));
     }
     return build.outDir;
   });

@@ -11,7 +11,6 @@ import type { Block, Chapter, Plan } from '../../src/convert/model';
 import { packagesTableSchema } from '../../src/reviewed/packages-table';
 import {
   PAGE_SPOT,
-  absoluteUrl,
   approvalDate,
   chapterSpots,
   citeButtonLabel,
@@ -24,10 +23,13 @@ import {
   titleAndLink,
 } from '../../src/site/cite/citation';
 import { chapterKey, pageSpanText, planPageSpans, sectionKey } from '../../src/site/plan/page-spans';
+import { servedUrl } from '../../src/site/client/served-url';
 import { plan, repoRoot } from '../helpers/real-plan';
 
 const packages = packagesTableSchema.parse(JSON.parse(readFileSync(path.join(repoRoot, 'content/data/packages.json'), 'utf8')));
-const at = { site: 'https://example.org', base: '/plan/' };
+const at = { base: '/plan/' };
+/** A spot as the browser shows it on a page served from https://example.org/plan/…. */
+const served = <T extends { url: string }>(spot: T): T => ({ ...spot, url: servedUrl(spot.url, 'https://example.org/plan/part-1/') });
 const ACCESSED = '2026-11-27';
 
 const para = (...body: (string | { footer: number })[]): Block => ({ kind: 'paragraph', lead: null, body });
@@ -104,7 +106,7 @@ describe('page spans', () => {
 describe('citation strings', () => {
   const work = citedWork(plan);
   const spans = planPageSpans(plan);
-  const spots = chapterSpots(plan, spans, 5, 3, at);
+  const spots = chapterSpots(plan, spans, 5, 3, at).map(served);
   const spot = (key: string) => spots.find((s) => s.key === key)!;
 
   it('cites the plan by its issuer, full title and date of approval', () => {
@@ -126,10 +128,10 @@ describe('citation strings', () => {
   });
 
   it('gives a package and a 篇 the exact reference too', () => {
-    expect(gbt7714(work, packageSpot(plan, packages, 5, at), ACCESSED)).toBe(
+    expect(gbt7714(work, served(packageSpot(plan, packages, 5, at)), ACCESSED)).toBe(
       '北京市人民政府. 北京市国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要: 附表 5.京津冀协同发展重大工程包[EB/OL]. (2021-01-27)[2026-11-27]: 第217页. https://example.org/plan/packages/5/',
     );
-    expect(gbt7714(work, partSpot(plan, spans, 5, at), ACCESSED)).toBe(
+    expect(gbt7714(work, served(partSpot(plan, spans, 5, at)), ACCESSED)).toBe(
       '北京市人民政府. 北京市国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要: 第五篇 加快建设国际科技创新中心[EB/OL]. (2021-01-27)[2026-11-27]: 第46-64页. https://example.org/plan/part-5/',
     );
   });
@@ -156,9 +158,11 @@ describe('citation strings', () => {
     for (const p of packages.packages) expect(packagePages(plan, packages, p.no).last).toBe(packagePages(plan, packages, p.no).first);
   });
 
-  it('builds absolute URLs for any deployment base and dates in the reader’s calendar', () => {
-    expect(absoluteUrl('https://example.org', '/', '/part-1/#section-2')).toBe('https://example.org/part-1/#section-2');
-    expect(absoluteUrl('https://example.org/', '/plan', '/part-1/')).toBe('https://example.org/plan/part-1/');
+  it('gives each spot its path under the deployment base, made absolute where the page is served; dates in the reader’s calendar', () => {
+    expect(partSpot(plan, spans, 1, { base: '/' }).url).toBe('/part-1/');
+    expect(packageSpot(plan, packages, 5, { base: '/plan' }).url).toBe('/plan/packages/5/');
+    expect(chapterSpots(plan, spans, 5, 3, at).map((s) => s.url)).toContain('/plan/part-5/chapter-3/#box-3');
+    expect(servedUrl('/plan/part-5/chapter-3/#box-3', 'http://10.0.0.7:8080/plan/packages/?q=1#x')).toBe('http://10.0.0.7:8080/plan/part-5/chapter-3/#box-3');
     expect(isoDate(new Date(2026, 0, 5, 23, 59))).toBe('2026-01-05');
   });
 

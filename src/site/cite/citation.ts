@@ -16,8 +16,11 @@
  * reference without the standard's closing full stop, which would become
  * part of the anchor when the link is pasted.
  *
- * Pure: the page pieces from the model at build time, the date from the
- * reader's browser at the moment of copying.
+ * Pure: the page pieces from the model at build time, the date and the
+ * address from the reader's browser at the moment of copying. The build
+ * knows a spot's path only (with the deployment base); the browser makes it
+ * absolute against the address the page is actually served from
+ * (src/site/client/served-url.ts), so a copy served anywhere cites itself.
  */
 import type { Plan } from '../../convert/model';
 import type { PackagesTable } from '../../reviewed/packages-table';
@@ -42,7 +45,11 @@ export interface CitationSpot {
   /** How the reference names it: `第五篇 第二章 一、聚焦中关村科学城`, `专栏7 低碳领跑者计划`. */
   name: string;
   pages: PageSpan;
-  /** Absolute, stable URL with its anchor. */
+  /**
+   * The spot's address with its anchor: in the page's data, root-relative with
+   * the deployment base (`/plan/part-5/chapter-2/#section-1`); the browser
+   * makes it absolute (`servedUrl`) before a reference is shown or copied.
+   */
   url: string;
 }
 
@@ -72,11 +79,6 @@ export function isoDate(date: Date): string {
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
 
-/** The absolute URL of a site path (`/part-5/chapter-2/#section-1`) on a site deployed at `site` under `base`. */
-export function absoluteUrl(site: string, base: string, path: string): string {
-  return new URL(withBase(path, base), site).href;
-}
-
 /**
  * The reference in GB/T 7714-2015 form, accessed on `accessed` (`YYYY-MM-DD`).
  * See the module comment for the parts.
@@ -90,10 +92,8 @@ export function titleAndLink(work: CitedWork, spot: CitationSpot): string {
   return `《${work.title}》${spot.name} — ${spot.url}`;
 }
 
-/** Where a site is deployed, for absolute URLs. */
+/** Where a site is deployed: the path it is served under (the origin is the browser's to know). */
 export interface Deployment {
-  /** SITE_URL, e.g. `https://example.org`. */
-  site: string;
   /** BASE_PATH, e.g. `/` or `/plan/`. */
   base: string;
 }
@@ -107,7 +107,7 @@ export function partSpot(plan: Plan, spans: PlanPageSpans, part: number, at: Dep
     kind: 'part',
     name: `${p.label} ${p.title}`,
     pages: spans.parts.get(p.n)!,
-    url: absoluteUrl(at.site, at.base, partPath(p.n)),
+    url: withBase(partPath(p.n), at.base),
   };
 }
 
@@ -117,7 +117,7 @@ export function chapterSpots(plan: Plan, spans: PlanPageSpans, part: number, cha
   const c = p?.chapters.find((x) => x.n === chapter);
   if (!p || !c) throw new Error(`plan.json has no 章 ${chapter} in 篇 ${part}`);
   const page = chapterPath(p.n, c.n);
-  const url = (anchor: string) => absoluteUrl(at.site, at.base, anchor ? `${page}#${anchor}` : page);
+  const url = (anchor: string) => withBase(anchor ? `${page}#${anchor}` : page, at.base);
   const spots: CitationSpot[] = [
     { key: PAGE_SPOT, kind: 'chapter', name: `${p.label} ${c.label} ${c.title}`, pages: spans.chapters.get(chapterKey(p.n, c.n))!, url: url('') },
   ];
@@ -156,7 +156,7 @@ export function packageSpot(plan: Plan, table: PackagesTable, no: number, at: De
     kind: 'package',
     name: `${plan.appendix.label} ${pkg.name}`,
     pages: packagePages(plan, table, no),
-    url: absoluteUrl(at.site, at.base, packagePath(no)),
+    url: withBase(packagePath(no), at.base),
   };
 }
 

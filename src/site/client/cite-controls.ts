@@ -5,10 +5,12 @@
  * access date is the reader's today, taken at the moment of copying. Copies
  * are announced in the page's status region (`#cite-status`).
  *
- * The spots come from the page's `#cite-data` (see CiteControls.astro).
+ * The spots come from the page's `#cite-data` (see CiteControls.astro); their
+ * addresses are paths, made absolute where the page is served (served-url.ts).
  */
 import { gbt7714, isoDate, titleAndLink, type CitationSpot, type PageCitations } from '../cite/citation';
 import { announce, copyText } from './clipboard';
+import { servedUrl } from './served-url';
 
 type Format = 'gbt' | 'link';
 
@@ -26,7 +28,8 @@ function mount(data: PageCitations, panel: HTMLElement): void {
   let opener: HTMLButtonElement | null = null;
   let spot: CitationSpot | null = null;
 
-  const render = (s: CitationSpot): Record<Format, string> => {
+  const render = (pathSpot: CitationSpot): Record<Format, string> => {
+    const s = { ...pathSpot, url: servedUrl(pathSpot.url) };
     const strings = { gbt: gbt7714(data.work, s, isoDate(new Date())), link: titleAndLink(data.work, s) };
     texts.gbt.textContent = strings.gbt;
     texts.link.textContent = strings.link;

@@ -12,6 +12,7 @@
  */
 import { chooseTextDirective, formatTextDirective, type TextSpot } from '../cite/text-fragment';
 import { announce, copyText } from './clipboard';
+import { servedUrl } from './served-url';
 
 /** A block of the page's text: its characters, whitespace collapsed, and where each text node's characters went. */
 interface TextBlock {
@@ -99,10 +100,9 @@ function nearestAnchor(node: Node, content: Element): string {
   return anchor;
 }
 
-/** The page's own URL (its canonical one: the stable address, whoever serves the copy being read). */
+/** The page's own URL where it is served, without query or fragment. */
 function pageUrl(): string {
-  const canonical = document.querySelector<HTMLLinkElement>('link[rel="canonical"]')?.href;
-  return (canonical ?? location.href).replace(/#.*$/, '');
+  return servedUrl(location.pathname);
 }
 
 /** The link to what `range` selects, or null when it selects none of the plan's text. */

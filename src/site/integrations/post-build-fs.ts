@@ -3,7 +3,9 @@
  * last in the config (after Starlight, whose own `astro:build:done` runs
  * Pagefind): it writes each page's Content-Security-Policy, then generates
  * the service worker that precaches the finished output — so the worker's
- * revisions are those of the files as served, Pagefind's index included.
+ * revisions are those of the files as served, Pagefind's index included —
+ * and last the `_headers` file of cache headers for every file written
+ * (cache-headers.ts).
  */
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -11,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { generateSW } from 'workbox-build';
 import { withContentSecurityPolicy } from './content-security-policy.ts';
+import { HEADERS_FILE, cacheRules, headersFile } from './cache-headers.ts';
 
 /** File name of the service worker, at the root of the deployment base. */
 export const SERVICE_WORKER_FILE = 'sw.js';
@@ -45,7 +48,8 @@ export async function writeServiceWorker(dir: string): Promise<{ count: number; 
   const { count, size, warnings } = await generateSW({
     globDirectory: dir,
     globPatterns: ['**/*'],
-    globIgnores: [SERVICE_WORKER_FILE, `${SERVICE_WORKER_FILE}.map`, 'workbox-*.js'],
+    // _headers is the host's configuration, never served.
+    globIgnores: [SERVICE_WORKER_FILE, `${SERVICE_WORKER_FILE}.map`, 'workbox-*.js', HEADERS_FILE],
     swDest: path.join(dir, SERVICE_WORKER_FILE),
     // Astro's /_astro/ files carry a content hash in their names already.
     dontCacheBustURLsMatching: /^_astro\//,
@@ -65,17 +69,32 @@ export async function writeServiceWorker(dir: string): Promise<{ count: number; 
   return { count, size };
 }
 
+/** Writes `dir/_headers` for every file under `dir`, served under `base`; returns the number of rules. */
+export function writeCacheHeaders(dir: string, base: string): number {
+  const files = readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'));
+  const rules = cacheRules(files, base);
+  writeFileSync(path.join(dir, HEADERS_FILE), headersFile(rules));
+  return rules.length;
+}
+
 /** The integration; put it last in `integrations`. */
 export default function postBuild(): AstroIntegration {
+  let base = '/';
   return {
     name: 'gangyao:post-build',
     hooks: {
+      'astro:config:done': ({ config }) => {
+        base = config.base;
+      },
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
         const pages = writeContentSecurityPolicies(outDir);
         logger.info(`Content-Security-Policy written into ${pages} pages`);
         const { count, size } = await writeServiceWorker(outDir);
         logger.info(`${SERVICE_WORKER_FILE} precaches ${count} files (${(size / 1024 / 1024).toFixed(1)} MB)`);
+        logger.info(`${HEADERS_FILE}: cache headers in ${writeCacheHeaders(outDir, base)} rules`);
       },
     },
   };

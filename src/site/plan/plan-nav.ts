@@ -40,6 +40,8 @@ export const SITE_TITLE = '北京市“十四五”规划纲要';
 export const INDICATORS_LABEL = '主要指标';
 /** Label of the link to `/boxes/` (the list of the 专栏). */
 export const BOXES_LABEL = '专栏';
+/** Label of the link to `/about/` (source, edition, what was done to the text, build). */
+export const ABOUT_LABEL = '关于本版';
 
 /** A Starlight sidebar item, as accepted by the `sidebar` option. */
 export type SidebarItem =
