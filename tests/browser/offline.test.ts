@@ -16,6 +16,7 @@ import { DEFAULT_BUILD, TMP, ensureBuilt } from '../site/build-site';
 import { fileForPath } from '../site/html';
 import { copySite, launchChromium } from '../gates/gate-site';
 import { serveStatic, type StaticServer } from './static-server';
+import { waitForWorker } from './service-worker';
 
 let outDir: string;
 let browser: Browser;
@@ -29,16 +30,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-/** Waits until a service worker controls `page` (its precache is complete by then: install precedes activation). */
-async function waitForWorker(page: Page): Promise<void> {
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-    if (!navigator.serviceWorker.controller) {
-      await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
-    }
-  });
-}
 
 /** Every URL held by the page's caches. */
 const cachedUrls = (page: Page): Promise<string[]> =>

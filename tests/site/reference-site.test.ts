@@ -89,9 +89,11 @@ describe('data files', () => {
     const hrefs = attributeValues(html, 'href');
     for (const file of DATA_FILES) {
       expect(hrefs, file.path).toContain(file.path);
-      const start = html.indexOf(`id="${file.id}"`);
-      expect(start, file.id).toBeGreaterThan(0);
-      const next = DATA_FILES.map((f) => html.indexOf(`id="${f.id}"`)).filter((at) => at > start);
+      expect(html, file.id).toContain(`id="${file.id}"`);
+      // The schema, for developers, lower down.
+      const start = html.indexOf(`id="${file.id}-schema"`);
+      expect(start, file.id).toBeGreaterThan(html.indexOf(`id="${file.id}"`));
+      const next = DATA_FILES.map((f) => html.indexOf(`id="${f.id}-schema"`)).filter((at) => at > start);
       const section = html.slice(start, Math.min(...next, html.length));
       for (const type of describeSchema(file.schema, file.names, file.notes).types) {
         expect(section, `${file.path} ${type.name}`).toContain(`<code>${type.name}</code>`);

@@ -10,6 +10,7 @@
  */
 import { gbt7714, isoDate, titleAndLink, type CitationSpot, type PageCitations } from '../cite/citation';
 import { announce, copyText } from './clipboard';
+import { CITE_PANEL_CLOSE, CITE_PANEL_OPEN, type CitePanelOpen } from './cite-panel-events';
 import { servedUrl } from './served-url';
 
 type Format = 'gbt' | 'link';
@@ -38,6 +39,7 @@ function mount(data: PageCitations, panel: HTMLElement): void {
 
   const close = (returnFocus: boolean) => {
     panel.hidden = true;
+    panel.dispatchEvent(new CustomEvent(CITE_PANEL_CLOSE));
     opener?.setAttribute('aria-expanded', 'false');
     if (returnFocus) opener?.focus();
     opener = null;
@@ -54,6 +56,7 @@ function mount(data: PageCitations, panel: HTMLElement): void {
     (button.closest('.plan-heading') ?? button).after(panel);
     panel.hidden = false;
     button.setAttribute('aria-expanded', 'true');
+    panel.dispatchEvent(new CustomEvent<CitePanelOpen>(CITE_PANEL_OPEN, { detail: { key: s.key, url: servedUrl(s.url) } }));
   };
 
   document.addEventListener('click', (event) => {

@@ -15,12 +15,21 @@
  * Pure: takes the model, returns data.
  */
 import type { Block, Inline, Plan } from '../../convert/model';
+import { planFooters } from '../../convert/plan-text';
 import { PACKAGES_PATH, chapterPath, pageAnchorId, partPath } from '../site-paths';
 
 /** The first printed page of the plan's body. */
 export const FIRST_PAGE = 1;
 /** The last printed page (the 附表 ends on it). */
 export const LAST_PAGE = 218;
+
+/**
+ * How many printed pages the plan has, read from the model: the last page
+ * footer (the number that ends the text) closes the last page.
+ */
+export function printedPageCount(plan: Plan): number {
+  return Math.max(...planFooters(plan));
+}
 
 /** The site page on which printed page `page` begins. */
 export interface PageLocation {
