@@ -7,6 +7,7 @@ import type { Chapter, Part, Plan } from '../../convert/model';
 import {
   BOXES_PATH,
   DATA_INDEX_PATH,
+  DOWNLOADS_PATH,
   FULL_PATH,
   HOME_PATH,
   INDICATORS_PATH,
@@ -29,6 +30,8 @@ export const HOME_LABEL = '首页';
 export const FULL_LABEL = '全文（单页）';
 /** Label of the link to `/data/` (every data file with its schema). */
 export const DATA_LABEL = '数据下载';
+/** Label of the link to `/downloads/` (the EPUB and the plain text). */
+export const DOWNLOADS_LABEL = '电子书与纯文本下载';
 /** Label of the link to `/terms/` (the index of quoted terms). */
 export const TERMS_LABEL = '词语索引';
 /** The site's name in its header (Starlight's `title`). */
@@ -162,8 +165,9 @@ export interface Crumb {
 
 /**
  * What a page shows: a 篇, a 章, the 附表, one package of the 附表, the
- * main indicators, the list of 专栏, the term index, the data files, or the
- * plan's title block (title and approval line, on / and /full/).
+ * main indicators, the list of 专栏, the term index, the data files, the
+ * downloadable editions, or the plan's title block (title and approval line,
+ * on / and /full/).
  */
 export type PlanPageRef =
   | { kind: 'part'; part: number }
@@ -174,6 +178,7 @@ export type PlanPageRef =
   | { kind: 'boxes' }
   | { kind: 'terms' }
   | { kind: 'data' }
+  | { kind: 'downloads' }
   | { kind: 'title-block' };
 
 /** The breadcrumb trail of a page, from home down to the page itself (none for the title-block pages). */
@@ -210,6 +215,8 @@ export function breadcrumbs(plan: Plan, ref: PlanPageRef): Crumb[] {
       return [home, { label: TERMS_LABEL, path: TERMS_PATH }];
     case 'data':
       return [home, { label: DATA_LABEL, path: DATA_INDEX_PATH }];
+    case 'downloads':
+      return [home, { label: DOWNLOADS_LABEL, path: DOWNLOADS_PATH }];
   }
 }
 
