@@ -21,7 +21,7 @@ import { planPageSpans } from '../../src/utils/page-spans';
 import { SITE_TITLE } from '../../src/utils/plan-nav';
 import { readPlan } from '../../src/utils/read-plan-fs';
 import { chapterPath } from '../../src/utils/site-paths';
-import { launchChromium } from '../gates/gate-site';
+import { launchBrowser } from './test-browser';
 import { DEFAULT_BUILD, TMP, ensureBuilt } from '../site/build-site';
 import { serveStatic, type StaticServer } from './static-server';
 
@@ -37,7 +37,7 @@ let plan: Plan;
 beforeAll(async () => {
   const outDir = await ensureBuilt(DEFAULT_BUILD);
   server = await serveStatic(outDir);
-  browser = await launchChromium();
+  browser = await launchBrowser();
   plan = readPlan();
   mkdirSync(SHOTS, { recursive: true });
 });
@@ -167,7 +167,7 @@ describe('link to the selected text', () => {
 
     const opened = await ctx.newPage();
     await opened.goto(link.replace(new URL(link).origin, server.origin));
-    await opened.waitForFunction(() => scrollY > 0, undefined, { timeout: 5000 });
+    await opened.waitForFunction(() => scrollY > 0);
     expect(await textInView(opened, SENTENCE)).toBe(true);
     await opened.screenshot({ path: path.join(SHOTS, 'selection-link-opened-1280.png') });
     await ctx.close();
@@ -177,17 +177,14 @@ describe('link to the selected text', () => {
     const ctx = await context();
     const page = await ctx.newPage();
     await page.goto(server.origin + chapterPath(5, 3));
-    await page.evaluate(() => {
-      const crumbs = document.querySelector('.breadcrumbs')!;
-      getSelection()!.selectAllChildren(crumbs);
-    });
-    await page.waitForTimeout(400);
-    expect(await page.isVisible('button.selection-link')).toBe(false);
-    // Select a heading's words with the keyboard's help: the button comes next in the Tab order.
-    await page.evaluate(() => {
-      const heading = document.getElementById('section-1')!;
-      getSelection()!.selectAllChildren(heading);
-    });
+    const select = (selector: string) => page.evaluate((s) => getSelection()!.selectAllChildren(document.querySelector(s)!), selector);
+    // A heading's words offer the button; then site text (the breadcrumbs) takes it away again.
+    await select('#section-1');
+    await page.locator('button.selection-link').waitFor({ state: 'visible' });
+    await select('.breadcrumbs');
+    await page.locator('button.selection-link').waitFor({ state: 'hidden' });
+    // Select the heading again, with the keyboard's help: the button comes next in the Tab order.
+    await select('#section-1');
     await page.locator('button.selection-link').waitFor({ state: 'visible' });
     await page.focus('#section-1 ~ button.cite-button');
     // After the heading's own controls, Tab reaches the selection link placed right after the heading.
@@ -216,7 +213,7 @@ describe('term index links', () => {
     const o = term.occurrences.at(-1)!;
     expect(o.fragment).toBe(true);
     await Promise.all([page.waitForURL((url) => url.pathname === href!.split('#')[0]), last.click()]);
-    await page.waitForFunction(() => scrollY > 0, undefined, { timeout: 5000 });
+    await page.waitForFunction(() => scrollY > 0);
     expect(await textInView(page, o.prefix + term.term + o.suffix)).toBe(true);
     await ctx.close();
   });
@@ -232,7 +229,7 @@ describe('accessibility and layout of the new pages', () => {
     });
   }
 
-  it('has no serious or critical axe finding on /terms/, /data/ and a chapter with the citation panel open, light and dark, 375 and 1280 px', { timeout: 300_000 }, async () => {
+  it('has no serious or critical axe finding on /terms/, /data/ and a chapter with the citation panel open, light and dark, 375 and 1280 px', async () => {
     const views = [['light', 1280], ['dark', 1280], ['light', 375], ['dark', 375]] as const;
     {
       for (const [colorScheme, width] of views) {

@@ -14,7 +14,8 @@ import { readPlan } from '../../src/utils/read-plan-fs';
 import { chapterPath } from '../../src/utils/site-paths';
 import { DEFAULT_BUILD, TMP, ensureBuilt } from '../site/build-site';
 import { fileForPath } from '../site/html';
-import { copySite, launchChromium } from '../gates/gate-site';
+import { copySite } from '../gates/gate-site';
+import { launchBrowser } from './test-browser';
 import { serveStatic, type StaticServer } from './static-server';
 
 let outDir: string;
@@ -23,7 +24,7 @@ const plan = readPlan();
 
 beforeAll(async () => {
   outDir = await ensureBuilt(DEFAULT_BUILD);
-  browser = await launchChromium();
+  browser = await launchBrowser();
 });
 
 afterAll(async () => {
@@ -131,7 +132,7 @@ describe('a new build', () => {
       rmSync(live);
       symlinkSync(b, live);
       // The worker checks for a new build on navigation or on update(); the page reloads when B takes over.
-      const reloaded = page.waitForEvent('load', { timeout: 30_000 });
+      const reloaded = page.waitForEvent('load');
       await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r!.update()));
       await reloaded;
       expect(await page.locator('h1').first().innerText()).toContain('（B）');

@@ -14,7 +14,7 @@ import { readPlan } from '../../src/utils/read-plan-fs';
 import { chapterPath } from '../../src/utils/site-paths';
 import { serveStatic, type StaticServer } from '../browser/static-server';
 import { DEFAULT_BUILD, ensureBuilt } from '../site/build-site';
-import { auditedPages, copySite, editPage, isListed, launchChromium, longestChapter } from './gate-site';
+import { auditedPages, copySite, editPage, isListed, launchBrowser, longestChapter } from './gate-site';
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -26,7 +26,7 @@ const plan: Plan = readPlan();
 beforeAll(async () => {
   outDir = await ensureBuilt(DEFAULT_BUILD);
   server = await serveStatic(outDir);
-  browser = await launchChromium();
+  browser = await launchBrowser();
 });
 
 afterAll(async () => {
@@ -164,8 +164,6 @@ describe('accessibility gate: keyboard only', () => {
     const inResults = `el.matches('a[href]') && !!el.closest('dialog[open], [role="dialog"]') && /\\/part-\\d+\\//.test(el.getAttribute('href'))`;
     await page.waitForFunction(
       () => [...document.querySelectorAll('dialog[open] a[href], [role="dialog"] a[href]')].some((a) => /\/part-\d+\//.test(a.getAttribute('href')!)),
-      undefined,
-      { timeout: 15_000 },
     );
     await tabUntil(page, inResults, 20);
     const href = await page.evaluate(() => (document.activeElement as HTMLAnchorElement).href);
