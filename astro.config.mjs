@@ -10,12 +10,12 @@
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import sitemap from '@astrojs/sitemap';
-import { readPlan } from './src/utils/read-plan-fs.ts';
-import { SITE_TITLE, planSidebar } from './src/utils/plan-nav.ts';
-import { isPageRedirect } from './src/utils/site-paths.ts';
-import remarkSectionIds from './src/utils/remark-section-ids.ts';
-import rehypeHeadingLinks from './src/utils/rehype-heading-links.ts';
-import postBuild from './src/build/post-build-fs.ts';
+import { readPlan } from './src/site/plan/read-plan-fs.ts';
+import { SITE_TITLE, planSidebar } from './src/site/plan/plan-nav.ts';
+import { isPageRedirect } from './src/site/site-paths.ts';
+import remarkSectionIds from './src/site/integrations/remark-section-ids.ts';
+import rehypeHeadingLinks from './src/site/integrations/rehype-heading-links.ts';
+import postBuild from './src/site/integrations/post-build-fs.ts';
 import searchIndex from './src/search/search-index-fs.ts';
 
 const site = process.env.SITE_URL || 'http://localhost:4321';
@@ -44,7 +44,7 @@ export default defineConfig({
       markdown: { headingLinks: false },
       sidebar: planSidebar(plan),
       tableOfContents: { minHeadingLevel: 2, maxHeadingLevel: 2 },
-      customCss: ['./src/styles/plan.css', './src/styles/print.css'],
+      customCss: ['./src/site/styles/plan.css', './src/site/styles/print.css'],
       // Installable and offline: the web app manifest, and the module that
       // registers the service worker written by postBuild (src/build/).
       head: [
@@ -58,10 +58,10 @@ export default defineConfig({
       pagefind: false,
       routeMiddleware: './src/search/index-only-plan.ts',
       components: {
-        MarkdownContent: './src/components/PlanMarkdownContent.astro',
-        Search: './src/components/PlanSearch.astro',
-        PageTitle: './src/components/PlanPageTitle.astro',
-        Footer: './src/components/PlanFooter.astro',
+        MarkdownContent: './src/site/components/PlanMarkdownContent.astro',
+        Search: './src/site/components/PlanSearch.astro',
+        PageTitle: './src/site/components/PlanPageTitle.astro',
+        Footer: './src/site/components/PlanFooter.astro',
       },
       pagination: true,
       lastUpdated: false,

@@ -1,6 +1,6 @@
 import type { Block, Box, BoxItem, Inline, Paragraph, Target } from './model.ts';
 import type { Sentence } from './split-sentences.ts';
-import type { StructureDecisions } from './structure-decisions.ts';
+import type { StructureDecisions } from '../reviewed/structure-decisions.ts';
 import { SourceError } from './errors.ts';
 import { inlineText, pushInlines, sliceInlines } from './inline-text.ts';
 

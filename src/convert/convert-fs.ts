@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { decodeSource } from './decode-source.ts';
 import { convertPlan, type ConvertReport } from './convert-plan.ts';
 import { correctionsSchema } from './apply-corrections.ts';
-import { structureDecisionsSchema } from './structure-decisions.ts';
+import { structureDecisionsSchema } from '../reviewed/structure-decisions.ts';
 import { planToMdxPages, serializeMdxPage } from './build-mdx.ts';
 import { SourceError } from './errors.ts';
 import { boxMentionsDataSchema, NO_BOX_MENTIONS } from './box-mentions.ts';

@@ -7,7 +7,7 @@ import { locateHeadings } from './locate-headings.ts';
 import { findPageFooters } from './find-page-footers.ts';
 import { splitSentences } from './split-sentences.ts';
 import { buildBlocks, type BlockStats } from './build-blocks.ts';
-import type { StructureDecisions } from './structure-decisions.ts';
+import type { StructureDecisions } from '../reviewed/structure-decisions.ts';
 
 /** What a conversion found, for the report printed by `npm run convert`. */
 export interface ConvertReport {

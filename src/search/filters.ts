@@ -3,7 +3,7 @@
  * `第N篇 title`) and `type` (正文, 专栏, 指标, 重大工程包). Pagefind filters
  * are per page, so a 章 page that holds a 专栏 box is both 正文 and 专栏.
  *
- * - type: as utils/search-types.ts gives it (正文 for / and every 篇 and 章
+ * - type: as search/search-types.ts gives it (正文 for / and every 篇 and 章
  *   page, plus 专栏 or 指标 where a page holds a box or the indicators table;
  *   专栏 for /boxes/, 指标 for /indicators/, 重大工程包 for the 附表 pages);
  * - part: a 篇 or 章 page's own 篇; for /boxes/ and /indicators/ the 篇 of
@@ -13,8 +13,8 @@
  * Pure: the model and a site path (without the base) in, the values out.
  */
 import type { Block, Part, Plan } from '../convert/model';
-import { BOXES_PATH, INDICATORS_PATH, chapterPath, partPath } from '../utils/site-paths';
-import { SEARCH_TYPE_FILTER, searchTypesForPath, type SearchType } from '../utils/search-types';
+import { BOXES_PATH, INDICATORS_PATH, chapterPath, partPath } from '../site/site-paths';
+import { SEARCH_TYPE_FILTER, searchTypesForPath, type SearchType } from './search-types';
 
 /** The values of the `type` filter, in the order the search page lists them. */
 export const SEARCH_TYPES: readonly SearchType[] = ['正文', '专栏', '指标', '重大工程包'];
@@ -50,7 +50,7 @@ function partsOf(plan: Plan, path: string): string[] {
   return [];
 }
 
-/** The filters of the page at site path `path` (types: utils/search-types.ts). */
+/** The filters of the page at site path `path` (types: search/search-types.ts). */
 export function searchFilters(plan: Plan, path: string): PageFilters {
   const type = searchTypesForPath(plan, path);
   return { part: type.length > 0 ? partsOf(plan, path) : [], type };

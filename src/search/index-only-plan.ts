@@ -6,7 +6,7 @@
  * and Pagefind skips it.
  */
 import { defineRouteMiddleware } from '@astrojs/starlight/route-data';
-import { plan } from '../utils/plan';
+import { plan } from '../site/plan/plan';
 import { searchFilters } from './filters';
 import { sitePathOf } from './search-paths';
 

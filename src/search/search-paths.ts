@@ -1,6 +1,6 @@
 /**
  * Where the search lives on the site, and the names of its URL parameters.
- * Paths are site paths, without the deployment base (see utils/site-paths.ts).
+ * Paths are site paths, without the deployment base (see site/site-paths.ts).
  */
 
 /** The search page; its query lives in the URL (`/search/?q=碳达峰&part=…&type=专栏`). */

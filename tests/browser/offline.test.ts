@@ -9,9 +9,9 @@ import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'nod
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeServiceWorker } from '../../src/build/post-build-fs';
-import { readPlan } from '../../src/utils/read-plan-fs';
-import { chapterPath } from '../../src/utils/site-paths';
+import { writeServiceWorker } from '../../src/site/integrations/post-build-fs';
+import { plan as convertedPlan } from '../helpers/real-plan';
+import { chapterPath } from '../../src/site/site-paths';
 import { DEFAULT_BUILD, TMP, ensureBuilt } from '../site/build-site';
 import { fileForPath } from '../site/html';
 import { copySite } from '../gates/gate-site';
@@ -20,7 +20,8 @@ import { serveStatic, type StaticServer } from './static-server';
 
 let outDir: string;
 let browser: Browser;
-const plan = readPlan();
+// The model as the build converts it; read here, before the build is done, to name the tests.
+const plan = convertedPlan;
 
 beforeAll(async () => {
   outDir = await ensureBuilt(DEFAULT_BUILD);

@@ -8,7 +8,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FIRST_PAGE, LAST_PAGE } from '../../src/utils/page-locations';
+import { FIRST_PAGE, LAST_PAGE } from '../../src/site/plan/page-locations';
 import { DEFAULT_BUILD, TMP, ensureBuilt } from '../site/build-site';
 import { launchBrowser } from './test-browser';
 import { serveStatic, type StaticServer } from './static-server';

@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { Plan } from '../../src/convert/model.ts';
-import { occurrencePath, quotedTermIndex, quotedTerms, termId, termInitial } from '../../src/convert/quoted-terms.ts';
+import { occurrencePath, quotedTermIndex, quotedTerms, termId, termInitial } from '../../src/site/terms/quoted-terms.ts';
 import { planText } from '../../src/convert/plan-text.ts';
 import { plan } from '../helpers/real-plan.ts';
 

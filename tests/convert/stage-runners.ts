@@ -15,7 +15,7 @@ import { locateHeadings } from '../../src/convert/locate-headings.ts';
 import type { Block, Inline } from '../../src/convert/model.ts';
 import { parseToc } from '../../src/convert/parse-toc.ts';
 import { splitSentences } from '../../src/convert/split-sentences.ts';
-import { NO_DECISIONS, structureDecisionsSchema } from '../../src/convert/structure-decisions.ts';
+import { NO_DECISIONS, structureDecisionsSchema } from '../../src/reviewed/structure-decisions.ts';
 
 /** A stage under test: the name of its input file, and what it makes of it (text, or a value compared as JSON). */
 export interface Stage {

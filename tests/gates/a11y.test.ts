@@ -10,8 +10,8 @@ import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Plan } from '../../src/convert/model';
-import { readPlan } from '../../src/utils/read-plan-fs';
-import { chapterPath } from '../../src/utils/site-paths';
+import { plan as convertedPlan } from '../helpers/real-plan';
+import { chapterPath } from '../../src/site/site-paths';
 import { serveStatic, type StaticServer } from '../browser/static-server';
 import { DEFAULT_BUILD, ensureBuilt } from '../site/build-site';
 import { auditedPages, copySite, editPage, isListed, launchBrowser, longestChapter } from './gate-site';
@@ -21,7 +21,8 @@ const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core
 let outDir: string;
 let browser: Browser;
 let server: StaticServer;
-const plan: Plan = readPlan();
+// The model as the build converts it; read here, before the build is done, to name the tests.
+const plan: Plan = convertedPlan;
 
 beforeAll(async () => {
   outDir = await ensureBuilt(DEFAULT_BUILD);

@@ -4,7 +4,7 @@
  * the site's own files, Pagefind's wasm and the page's own inline code by
  * hash — and there is no inline event handler anywhere.
  */
-import { CSP_HTTP_EQUIV, findInlineEventHandlers, inlineCode, sha256Source } from '../../src/build/content-security-policy';
+import { CSP_HTTP_EQUIV, findInlineEventHandlers, inlineCode, sha256Source } from '../../src/site/integrations/content-security-policy';
 import { decodeEntities } from '../site/html';
 
 /** A policy as directive name → sources. */

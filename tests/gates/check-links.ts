@@ -6,7 +6,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { withBase } from '../../src/utils/site-paths';
+import { withBase } from '../../src/site/site-paths';
 import { attributeValues, fileForPath, htmlFiles, idsOf, pathOfFile } from '../site/html';
 
 /** The origin the checker takes the site to be served from. */

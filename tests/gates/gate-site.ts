@@ -6,7 +6,7 @@
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Plan } from '../../src/convert/model';
-import { chapterPath, partPath } from '../../src/utils/site-paths';
+import { chapterPath, partPath } from '../../src/site/site-paths';
 import { ROOT, TMP } from '../site/build-site';
 import { fileForPath } from '../site/html';
 import { chapterPageText } from '../site/plan-text';

@@ -9,8 +9,8 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { FIRST_PAGE, LAST_PAGE } from '../../src/utils/page-locations';
-import { packagePath, pageRedirectPath } from '../../src/utils/site-paths';
+import { FIRST_PAGE, LAST_PAGE } from '../../src/site/plan/page-locations';
+import { packagePath, pageRedirectPath } from '../../src/site/site-paths';
 import { DEFAULT_BUILD, ROOT, ensureBuilt } from '../site/build-site';
 import { fileForPath, htmlFiles, pathOfFile } from '../site/html';
 import { copySite, listedUrls } from './gate-site';

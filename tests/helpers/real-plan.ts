@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { convertPlan } from '../../src/convert/convert-plan.ts';
 import { decodeSource } from '../../src/convert/decode-source.ts';
 import { correctionsSchema } from '../../src/convert/apply-corrections.ts';
-import { structureDecisionsSchema } from '../../src/convert/structure-decisions.ts';
+import { structureDecisionsSchema } from '../../src/reviewed/structure-decisions.ts';
 import { boxMentionsDataSchema } from '../../src/convert/box-mentions.ts';
 
 export const repoRoot = join(import.meta.dirname, '../..');

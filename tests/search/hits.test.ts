@@ -12,7 +12,7 @@ import { placeHref, searchPageHref, statusText } from '../../src/search/render';
 import { sitePathOf } from '../../src/search/search-paths';
 import { termKeys } from '../../src/search/units';
 import { plan as realPlan } from '../helpers/real-plan';
-import { BOXES_PATH, INDICATORS_PATH, chapterPath, packagePath, partPath } from '../../src/utils/site-paths';
+import { BOXES_PATH, INDICATORS_PATH, chapterPath, packagePath, partPath } from '../../src/site/site-paths';
 
 const anchor = (element: string, id: string, location: number, text = ''): FragmentAnchor => ({ element, id, location, text });
 

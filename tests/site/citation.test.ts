@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Block, Chapter, Plan } from '../../src/convert/model';
-import { packagesTableSchema } from '../../src/convert/packages';
+import { packagesTableSchema } from '../../src/reviewed/packages-table';
 import {
   PAGE_SPOT,
   absoluteUrl,
@@ -22,8 +22,8 @@ import {
   packageSpot,
   partSpot,
   titleAndLink,
-} from '../../src/utils/citation';
-import { chapterKey, pageSpanText, planPageSpans, sectionKey } from '../../src/utils/page-spans';
+} from '../../src/site/cite/citation';
+import { chapterKey, pageSpanText, planPageSpans, sectionKey } from '../../src/site/plan/page-spans';
 import { plan, repoRoot } from '../helpers/real-plan';
 
 const packages = packagesTableSchema.parse(JSON.parse(readFileSync(path.join(repoRoot, 'content/data/packages.json'), 'utf8')));

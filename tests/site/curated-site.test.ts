@@ -8,12 +8,12 @@ import { parseCsv } from '../helpers/csv.ts';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { flattenIndicators, indicatorsTableSchema } from '../../src/convert/indicators';
-import { packagesTableSchema } from '../../src/convert/packages';
+import { flattenIndicators, indicatorsTableSchema } from '../../src/reviewed/indicators-table';
+import { packagesTableSchema } from '../../src/reviewed/packages-table';
 import type { Plan } from '../../src/convert/model';
 import { planBoxes } from '../../src/convert/build-mdx';
-import { readPlan } from '../../src/utils/read-plan-fs';
-import { searchTypesForPath } from '../../src/utils/search-types';
+import { readPlan } from '../../src/site/plan/read-plan-fs';
+import { searchTypesForPath } from '../../src/search/search-types';
 import {
   BOXES_PATH,
   INDICATORS_CSV_PATH,
@@ -23,7 +23,7 @@ import {
   PACKAGES_PATH,
   chapterPath,
   packagePath,
-} from '../../src/utils/site-paths';
+} from '../../src/site/site-paths';
 import { DEFAULT_BUILD, ROOT, ensureBuilt } from './build-site';
 import { decodeEntities, fileForPath, idsOf, mainOf, readPage, visibleText } from './html';
 

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { packagesTableSchema } from '../../src/convert/packages';
+import { packagesTableSchema } from '../../src/reviewed/packages-table';
 import {
   checkPackageLinks,
   linkPackageItems,
@@ -13,7 +13,7 @@ import {
   packagesDiscussedOn,
   textPlaces,
   type PackageLinksData,
-} from '../../src/utils/package-links';
+} from '../../src/reviewed/package-links';
 import { plan } from '../helpers/real-plan';
 
 const read = (file: string) => JSON.parse(readFileSync(new URL(`../../content/data/${file}`, import.meta.url), 'utf8'));

@@ -11,7 +11,7 @@ import {
   pageLocationHref,
   pageLocationMap,
   pageLocations,
-} from '../../src/utils/page-locations';
+} from '../../src/site/plan/page-locations';
 import { plan as convertedPlan } from '../helpers/real-plan';
 
 const para = (...body: (string | { footer: number })[]): Block => ({

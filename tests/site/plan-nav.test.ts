@@ -4,8 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Chapter, Part, Plan } from '../../src/convert/model';
-import { breadcrumbs, planSidebar, tableOfContents } from '../../src/utils/plan-nav';
-import { isPageRedirect, withBase } from '../../src/utils/site-paths';
+import { breadcrumbs, planSidebar, tableOfContents } from '../../src/site/plan/plan-nav';
+import { isPageRedirect, withBase } from '../../src/site/site-paths';
 
 const chapter = (n: number, title: string): Chapter => ({
   n, label: `第${'一二三'[n - 1]}章`, title, page: 1, footerBefore: null, intro: [],

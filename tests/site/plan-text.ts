@@ -7,8 +7,8 @@
  * faithfulness to the raw tests/tables proves.
  */
 import type { Appendix, Block, Chapter, Inline, Part, Plan } from '../../src/convert/model';
-import type { IndicatorsTable } from '../../src/convert/indicators';
-import type { PackagesTable } from '../../src/convert/packages';
+import type { IndicatorsTable } from '../../src/reviewed/indicators-table';
+import type { PackagesTable } from '../../src/reviewed/packages-table';
 
 /** Characters of running text (page breaks carry none). */
 export function inlinesText(inlines: readonly Inline[]): string {

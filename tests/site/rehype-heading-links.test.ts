@@ -5,7 +5,7 @@
  */
 import type { Element, Root } from 'hast';
 import { describe, expect, it } from 'vitest';
-import rehypeHeadingLinks, { headingLinkLabel } from '../../src/utils/rehype-heading-links';
+import rehypeHeadingLinks, { headingLinkLabel } from '../../src/site/integrations/rehype-heading-links';
 
 const h = (tagName: string, id: string | undefined, text: string): Element => ({
   type: 'element',

@@ -6,7 +6,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { Heading, Root } from 'mdast';
 import { describe, expect, it } from 'vitest';
-import remarkSectionIds, { sectionNumber } from '../../src/utils/remark-section-ids';
+import remarkSectionIds, { sectionNumber } from '../../src/site/integrations/remark-section-ids';
 import { parseChineseNumeral } from '../../src/convert/chinese-numerals.ts';
 
 function headingIds(markdown: string): (string | undefined)[] {

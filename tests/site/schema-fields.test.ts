@@ -4,8 +4,8 @@
  */
 import { z, type ZodTypeAny } from 'zod';
 import { describe, expect, it } from 'vitest';
-import { describeSchema } from '../../src/utils/schema-fields';
-import { DATA_FILES } from '../../src/utils/published-data';
+import { describeSchema } from '../../src/site/data/schema-fields';
+import { DATA_FILES } from '../../src/site/data/data-files';
 import { listedUrls } from '../gates/gate-site';
 
 describe('describeSchema', () => {

@@ -8,8 +8,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { planSchema, type Plan } from '../../src/convert/model';
-import { FIRST_PAGE, LAST_PAGE, pageLocationHref, pageLocationMap, pageLocations } from '../../src/utils/page-locations';
-import { readPlan } from '../../src/utils/read-plan-fs';
+import { FIRST_PAGE, LAST_PAGE, pageLocationHref, pageLocationMap, pageLocations } from '../../src/site/plan/page-locations';
+import { readPlan } from '../../src/site/plan/read-plan-fs';
 import {
   BOXES_JSON_PATH,
   BOXES_PATH,
@@ -27,9 +27,9 @@ import {
   sectionId,
   TERMS_JSON_PATH,
   TERMS_PATH,
-} from '../../src/utils/site-paths';
-import { indicatorsTableSchema } from '../../src/convert/indicators';
-import { packagesTableSchema } from '../../src/convert/packages';
+} from '../../src/site/site-paths';
+import { indicatorsTableSchema } from '../../src/reviewed/indicators-table';
+import { packagesTableSchema } from '../../src/reviewed/packages-table';
 import { DEFAULT_BUILD, ROOT, ensureBuilt } from './build-site';
 import { attributeValues, curatedTableCells, fileForPath, htmlFiles, idsOf, mainOf, readPage, visibleText } from './html';
 import {

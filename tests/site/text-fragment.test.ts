@@ -11,7 +11,7 @@ import {
   formatTextDirective,
   fragmentFallbackId,
   wordBoundaries,
-} from '../../src/utils/text-fragment';
+} from '../../src/site/cite/text-fragment';
 
 const blocks = [
   '坚持以首都发展为统领，推动“两区”建设取得突破性进展，加快建设国际科技创新中心。',

@@ -9,7 +9,7 @@ import {
   indicatorsCharacters,
   indicatorsTableSchema,
   type IndicatorsTable,
-} from '../../src/convert/indicators';
+} from '../../src/reviewed/indicators-table';
 
 const source = readFileSync(new URL('../../content/source/beijing-14th-five-year-plan.txt', import.meta.url), 'utf8');
 const curated: IndicatorsTable = indicatorsTableSchema.parse(

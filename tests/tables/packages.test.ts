@@ -7,7 +7,7 @@ import {
   findPackagesRaw,
   packagesTableSchema,
   type PackagesTable,
-} from '../../src/convert/packages';
+} from '../../src/reviewed/packages-table';
 
 const source = readFileSync(new URL('../../content/source/beijing-14th-five-year-plan.txt', import.meta.url), 'utf8');
 const curated: PackagesTable = packagesTableSchema.parse(

@@ -4,9 +4,9 @@
  * (`boxRecordSchema`).
  */
 import type { APIRoute } from 'astro';
-import { plan } from '../../utils/plan';
-import { planPageSpans } from '../../utils/page-spans';
-import { boxRecords } from '../../utils/published-data';
+import { plan } from '../../site/plan/plan';
+import { planPageSpans } from '../../site/plan/page-spans';
+import { boxRecords } from '../../site/data/data-files';
 
 /** The boxes as JSON. */
 export const GET: APIRoute = () =>

@@ -3,8 +3,8 @@
  * with a byte-order mark so that spreadsheet programs open it as UTF-8.
  */
 import type { APIRoute } from 'astro';
-import { indicatorsTable } from '../../utils/curated';
-import { indicatorRecords, indicatorsCsv } from '../../utils/plan-data';
+import { indicatorsTable } from '../../reviewed/curated-data';
+import { indicatorRecords, indicatorsCsv } from '../../site/data/curated-records';
 
 /** The records as CSV. */
 export const GET: APIRoute = () =>

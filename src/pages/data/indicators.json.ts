@@ -3,8 +3,8 @@
  * sub-row (`{category, no, group, name, unit, target, attribute}`).
  */
 import type { APIRoute } from 'astro';
-import { indicatorsTable } from '../../utils/curated';
-import { indicatorRecords } from '../../utils/plan-data';
+import { indicatorsTable } from '../../reviewed/curated-data';
+import { indicatorRecords } from '../../site/data/curated-records';
 
 /** The records as JSON. */
 export const GET: APIRoute = () =>

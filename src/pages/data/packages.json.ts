@@ -3,8 +3,8 @@
  * for each item, the URLs of the places of the plan that discuss it.
  */
 import type { APIRoute } from 'astro';
-import { linkedPackages, packagesTable } from '../../utils/curated';
-import { packageRecords } from '../../utils/plan-data';
+import { linkedPackages, packagesTable } from '../../reviewed/curated-data';
+import { packageRecords } from '../../site/data/curated-records';
 
 /** The packages as JSON. */
 export const GET: APIRoute = () =>

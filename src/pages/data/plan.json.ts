@@ -2,7 +2,7 @@
  * /data/plan.json: the document model, as validated, for anyone to reuse.
  */
 import type { APIRoute } from 'astro';
-import { plan } from '../../utils/plan';
+import { plan } from '../../site/plan/plan';
 
 /** The model as JSON. */
 export const GET: APIRoute = () =>

@@ -3,8 +3,8 @@
  * initial, count and the URL of each occurrence (`termRecordSchema`).
  */
 import type { APIRoute } from 'astro';
-import { termIndex } from '../../utils/terms';
-import { termRecords } from '../../utils/published-data';
+import { termIndex } from '../../site/terms/site-term-index';
+import { termRecords } from '../../site/data/data-files';
 
 /** The terms as JSON. */
 export const GET: APIRoute = () =>
