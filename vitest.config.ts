@@ -40,7 +40,7 @@ export default defineConfig({
           // Budgets against a hang, not against load: a browser wait has no
           // timeout of its own (tests/browser/test-browser.ts), and builds are
           // made in hooks.
-          testTimeout: 300_000,
+          testTimeout: 600_000,
           hookTimeout: 900_000,
         },
       },
