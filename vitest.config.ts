@@ -29,6 +29,7 @@ export default defineConfig({
           include: ['tests/**/*.test.ts'],
           exclude: ['tests/.tmp/**', ...siteTests],
           testTimeout: 120_000,
+          hookTimeout: 120_000,
         },
       },
       {
