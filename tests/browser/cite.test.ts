@@ -23,7 +23,7 @@ import { SITE_TITLE } from '../../src/site/plan/plan-nav';
 import { readPlan } from '../../src/site/plan/read-plan-fs';
 import { chapterPath } from '../../src/site/site-paths';
 import { servedUrl } from '../../src/site/client/served-url';
-import { launchChromium } from '../gates/gate-site';
+import { launchBrowser } from './test-browser';
 import { DEFAULT_BUILD, TMP, ensureBuilt } from '../site/build-site';
 import { selectText } from './select-text';
 import { serveStatic, type StaticServer } from './static-server';
@@ -41,7 +41,7 @@ let plan: Plan;
 beforeAll(async () => {
   const outDir = await ensureBuilt(DEFAULT_BUILD);
   server = await serveStatic(outDir);
-  browser = await launchChromium();
+  browser = await launchBrowser();
   plan = readPlan();
   mkdirSync(SHOTS, { recursive: true });
 });
@@ -292,7 +292,7 @@ describe('link to the selected text', () => {
 
     const opened = await ctx.newPage();
     await opened.goto(link);
-    await opened.waitForFunction(() => scrollY > 0, undefined, { timeout: 5000 });
+    await opened.waitForFunction(() => scrollY > 0);
     expect(await textInView(opened, SENTENCE)).toBe(true);
     await opened.screenshot({ path: path.join(SHOTS, 'selection-link-opened-1280.png') });
     await ctx.close();
@@ -339,7 +339,7 @@ describe('link to the selected text', () => {
 
     const opened = await (await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true })).newPage();
     await opened.goto(link.replace(new URL(link).origin, server.origin));
-    await opened.waitForFunction(() => scrollY > 0, undefined, { timeout: 5000 });
+    await opened.waitForFunction(() => scrollY > 0);
     expect(await highlightedText(opened)).toBe(LONG);
     await opened.screenshot({ path: path.join(SHOTS, 'selection-long-opened-1280.png') });
     await opened.context().close();
@@ -350,17 +350,14 @@ describe('link to the selected text', () => {
     const ctx = await context();
     const page = await ctx.newPage();
     await page.goto(server.origin + chapterPath(5, 3));
-    await page.evaluate(() => {
-      const crumbs = document.querySelector('.breadcrumbs')!;
-      getSelection()!.selectAllChildren(crumbs);
-    });
-    await page.waitForTimeout(400);
-    expect(await page.isVisible('button.selection-link')).toBe(false);
-    // Select a heading's words with the keyboard's help: the button comes next in the Tab order.
-    await page.evaluate(() => {
-      const heading = document.getElementById('section-1')!;
-      getSelection()!.selectAllChildren(heading);
-    });
+    const select = (selector: string) => page.evaluate((s) => getSelection()!.selectAllChildren(document.querySelector(s)!), selector);
+    // A heading's words offer the button; then site text (the breadcrumbs) takes it away again.
+    await select('#section-1');
+    await page.locator('button.selection-link').waitFor({ state: 'visible' });
+    await select('.breadcrumbs');
+    await page.locator('button.selection-link').waitFor({ state: 'hidden' });
+    // Select the heading again, with the keyboard's help: the button comes next in the Tab order.
+    await select('#section-1');
     await page.locator('button.selection-link').waitFor({ state: 'visible' });
     await page.focus('#section-1 ~ button.cite-button');
     // After the heading's own controls, Tab reaches the selection link placed right after the heading.
@@ -389,7 +386,7 @@ describe('term index links', () => {
     const o = term.occurrences.at(-1)!;
     expect(o.fragment).toBe(true);
     await Promise.all([page.waitForURL((url) => url.pathname === href!.split('#')[0]), last.click()]);
-    await page.waitForFunction(() => scrollY > 0, undefined, { timeout: 5000 });
+    await page.waitForFunction(() => scrollY > 0);
     expect(await textInView(page, o.prefix + term.term + o.suffix)).toBe(true);
     await ctx.close();
   });
@@ -405,23 +402,22 @@ describe('accessibility and layout of the new pages', () => {
     });
   }
 
-  it('has no serious or critical axe finding on /terms/, /data/ and a chapter with the citation panel open, light and dark, 375 and 1280 px', { timeout: 300_000 }, async () => {
-    const views = [['light', 1280], ['dark', 1280], ['light', 375], ['dark', 375]] as const;
-    {
-      for (const [colorScheme, width] of views) {
-        const ctx = await browser.newContext({ colorScheme, viewport: { width, height: 900 } });
-        const page = await ctx.newPage();
-        for (const url of ['/terms/', '/data/']) {
-          await page.goto(server.origin + url);
-          expect(await serious(page), `${url} ${colorScheme} ${width}`).toEqual([]);
-          await page.screenshot({ path: path.join(SHOTS, `${url.replace(/\//g, '') || 'home'}-${colorScheme}-${width}.png`) });
-        }
-        await page.goto(server.origin + chapterPath(5, 3));
-        await page.click('button[data-cite="section-1"]');
-        expect(await serious(page), `chapter ${colorScheme} ${width}`).toEqual([]);
-        await page.screenshot({ path: path.join(SHOTS, `cite-panel-${colorScheme}-${width}.png`) });
-        await ctx.close();
+  // One test per view (three axe runs each), so that each has the test's time to itself.
+  const views = [['light', 1280], ['dark', 1280], ['light', 375], ['dark', 375]] as const;
+  for (const [colorScheme, width] of views) {
+    it(`has no serious or critical axe finding on /terms/, /data/ and a chapter with the citation panel open, ${colorScheme}, ${width} px`, async () => {
+      const ctx = await browser.newContext({ colorScheme, viewport: { width, height: 900 } });
+      const page = await ctx.newPage();
+      for (const url of ['/terms/', '/data/']) {
+        await page.goto(server.origin + url);
+        expect(await serious(page), `${url} ${colorScheme} ${width}`).toEqual([]);
+        await page.screenshot({ path: path.join(SHOTS, `${url.replace(/\//g, '') || 'home'}-${colorScheme}-${width}.png`) });
       }
-    }
-  });
+      await page.goto(server.origin + chapterPath(5, 3));
+      await page.click('button[data-cite="section-1"]');
+      expect(await serious(page), `chapter ${colorScheme} ${width}`).toEqual([]);
+      await page.screenshot({ path: path.join(SHOTS, `cite-panel-${colorScheme}-${width}.png`) });
+      await ctx.close();
+    });
+  }
 });

@@ -16,7 +16,7 @@ import { readPackagesTable } from '../../src/reviewed/read-curated-fs';
 import { readingOrder } from '../../src/site/plan/plan-nav';
 import { printedPageCount } from '../../src/site/plan/page-locations';
 import { DEFAULT_BUILD, TMP, ensureBuilt } from '../site/build-site';
-import { launchChromium } from '../../scripts/chromium.ts';
+import { launchBrowser } from './test-browser';
 import { serveStatic, type StaticServer } from './static-server';
 
 const SHOTS = path.join(TMP, 'screenshots');
@@ -32,7 +32,7 @@ let outDir: string;
 beforeAll(async () => {
   outDir = await ensureBuilt(DEFAULT_BUILD);
   server = await serveStatic(outDir);
-  browser = await launchChromium();
+  browser = await launchBrowser();
   mkdirSync(SHOTS, { recursive: true });
 });
 

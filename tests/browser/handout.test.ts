@@ -16,7 +16,7 @@ import type { Plan } from '../../src/convert/model';
 import { findChapter, SITE_TITLE } from '../../src/site/plan/plan-nav';
 import { readPlan } from '../../src/site/plan/read-plan-fs';
 import { chapterPath, PACKAGES_PATH } from '../../src/site/site-paths';
-import { launchChromium } from '../gates/gate-site';
+import { launchBrowser } from './test-browser';
 import { DEFAULT_BUILD, TMP, ensureBuilt } from '../site/build-site';
 import { serveStatic, type StaticServer } from './static-server';
 
@@ -28,7 +28,7 @@ let plan: Plan;
 beforeAll(async () => {
   const outDir = await ensureBuilt(DEFAULT_BUILD);
   server = await serveStatic(outDir);
-  browser = await launchChromium();
+  browser = await launchBrowser();
   plan = readPlan();
   mkdirSync(SHOTS, { recursive: true });
 });
@@ -74,13 +74,13 @@ function expectHandout(sheets: string[], header: string, firstLines: string[], u
 }
 
 describe('printed handouts', () => {
-  it('prints /part-5/chapter-2/ with the plan, 篇 and 章 on every sheet', { timeout: 60_000 }, async () => {
+  it('prints /part-5/chapter-2/ with the plan, 篇 and 章 on every sheet', async () => {
     const { part, chapter } = findChapter(plan, 5, 2);
     const sheets = await printedSheets(chapterPath(5, 2));
     expectHandout(sheets, `${SITE_TITLE} · ${part.label} · ${chapter.label} ${chapter.title}`, [plan.title, `${part.label} ${part.title}`, `${chapter.label} ${chapter.title}`], chapterPath(5, 2));
   });
 
-  it('prints /part-1/chapter-3/ with its indicators table and no blank last sheet', { timeout: 60_000 }, async () => {
+  it('prints /part-1/chapter-3/ with its indicators table and no blank last sheet', async () => {
     const { part, chapter } = findChapter(plan, 1, 3);
     const sheets = await printedSheets(chapterPath(1, 3));
     expectHandout(sheets, `${SITE_TITLE} · ${part.label} · ${chapter.label} ${chapter.title}`, [plan.title, `${part.label} ${part.title}`, `${chapter.label} ${chapter.title}`], chapterPath(1, 3));
@@ -88,7 +88,7 @@ describe('printed handouts', () => {
     expect(sheets.join('')).toContain('细颗粒物年均浓度');
   });
 
-  it('prints the 附表 as its three-column table', { timeout: 60_000 }, async () => {
+  it('prints the 附表 as its three-column table', async () => {
     const sheets = await printedSheets(PACKAGES_PATH);
     const heading = `${plan.appendix.label} ${plan.appendix.title}`;
     expectHandout(sheets, `${SITE_TITLE} · ${heading}`, [plan.title, heading], PACKAGES_PATH);

@@ -10,7 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIRST_PAGE, LAST_PAGE } from '../../src/site/plan/page-locations';
 import { DEFAULT_BUILD, TMP, ensureBuilt } from '../site/build-site';
-import { launchChromium } from '../gates/gate-site';
+import { launchBrowser } from './test-browser';
 import { serveStatic, type StaticServer } from './static-server';
 
 const SHOTS = path.join(TMP, 'screenshots');
@@ -21,7 +21,7 @@ let page: Page;
 beforeAll(async () => {
   const outDir = await ensureBuilt(DEFAULT_BUILD);
   server = await serveStatic(outDir);
-  browser = await launchChromium();
+  browser = await launchBrowser();
   mkdirSync(SHOTS, { recursive: true });
   // A4 at 96 dpi less the sheet's margins, as the print layout sees it.
   page = await browser.newPage({ viewport: { width: 674, height: 1000 } });
@@ -78,5 +78,5 @@ describe('/full/ in print', () => {
     );
     expect(breaks.length).toBe(15);
     expect(new Set(breaks)).toEqual(new Set(['page']));
-  }, 120_000);
+  });
 });

@@ -12,7 +12,7 @@ import { pageLocationMap, pageLocations } from '../../src/site/plan/page-locatio
 import { readPlan } from '../../src/site/plan/read-plan-fs';
 import { DEFAULT_BUILD, TMP, ensureBuilt } from '../site/build-site';
 import { serveStatic, type StaticServer } from './static-server';
-import { launchChromium } from '../../scripts/chromium.ts';
+import { launchBrowser } from './test-browser';
 
 const SHOTS = path.join(TMP, 'screenshots');
 
@@ -23,7 +23,7 @@ let outDir: string;
 beforeAll(async () => {
   outDir = await ensureBuilt(DEFAULT_BUILD);
   server = await serveStatic(outDir);
-  browser = await launchChromium();
+  browser = await launchBrowser();
   mkdirSync(SHOTS, { recursive: true });
 });
 

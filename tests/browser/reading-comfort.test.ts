@@ -13,7 +13,7 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chapterPath } from '../../src/site/site-paths';
-import { launchChromium } from '../gates/gate-site';
+import { launchBrowser } from './test-browser';
 import { DEFAULT_BUILD, TMP, ensureBuilt } from '../site/build-site';
 import { serveStatic, type StaticServer } from './static-server';
 import { waitForWorker } from './service-worker';
@@ -32,7 +32,7 @@ let server: StaticServer;
 beforeAll(async () => {
   const outDir = await ensureBuilt(DEFAULT_BUILD);
   server = await serveStatic(outDir);
-  browser = await launchChromium();
+  browser = await launchBrowser();
   mkdirSync(SHOTS, { recursive: true });
 });
 

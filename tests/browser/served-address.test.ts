@@ -15,7 +15,7 @@ import { gbt7714 } from '../../src/site/cite/reference-formats';
 import { planPageSpans } from '../../src/site/plan/page-spans';
 import { readPlan } from '../../src/site/plan/read-plan-fs';
 import { chapterPath } from '../../src/site/site-paths';
-import { launchChromium } from '../gates/gate-site';
+import { launchBrowser } from './test-browser';
 import { DEFAULT_BUILD, SUBPATH_BUILD, ensureBuilt, type SiteBuild } from '../site/build-site';
 import { selectText } from './select-text';
 import { serveStatic, type StaticServer } from './static-server';
@@ -37,7 +37,7 @@ beforeAll(async () => {
     // Two servers of one build: two origins (their ports differ) the build never saw.
     for (let i = 0; i < 2; i++) servers.push({ build, server: await serveStatic(dir, build.base) });
   }
-  browser = await launchChromium();
+  browser = await launchBrowser();
 }, 600_000);
 
 afterAll(async () => {
