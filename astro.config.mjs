@@ -18,14 +18,17 @@ import sitemap from '@astrojs/sitemap';
 import { readPlan } from './src/site/plan/read-plan-fs.ts';
 import { SITE_TITLE, planSidebar } from './src/site/plan/plan-nav.ts';
 import { isPageRedirect } from './src/site/site-paths.ts';
+import { readPackagesTable } from './src/reviewed/read-curated-fs.ts';
 import remarkSectionIds from './src/site/integrations/remark-section-ids.ts';
 import { HEADING_REHYPE_PLUGINS } from './src/site/integrations/rehype-heading-links.ts';
+import rehypeTargetLists from './src/site/integrations/rehype-target-lists.ts';
 import postBuild from './src/site/integrations/post-build-fs.ts';
 import searchIndex from './src/search/search-index-fs.ts';
 
 const site = process.env.SITE_URL || undefined;
 const base = process.env.BASE_PATH || '/';
 const plan = readPlan();
+const packages = readPackagesTable().packages;
 /** The base as a directory URL, for files in public/ (`/` or `/plan/`). */
 const baseDir = base.endsWith('/') ? base : `${base}/`;
 
@@ -38,8 +41,9 @@ export default defineConfig({
     // dashes (`--` would become `—`, `"` would become “).
     smartypants: false,
     remarkPlugins: [remarkSectionIds],
-    // Heading ids (contract ids kept, rehype-slug for the others) and chrome.
-    rehypePlugins: [...HEADING_REHYPE_PLUGINS],
+    // Heading ids (contract ids kept, rehype-slug for the others) and
+    // chrome; then the class of the plan's `——` target lists.
+    rehypePlugins: [...HEADING_REHYPE_PLUGINS, rehypeTargetLists],
   },
   integrations: [
     starlight({
@@ -48,7 +52,7 @@ export default defineConfig({
       locales: { root: { label: '简体中文', lang: 'zh-CN' } },
       // Our own heading links carry no hidden text (see rehype-heading-links.ts).
       markdown: { headingLinks: false },
-      sidebar: planSidebar(plan),
+      sidebar: planSidebar(plan, packages),
       tableOfContents: { minHeadingLevel: 2, maxHeadingLevel: 2 },
       customCss: ['./src/site/styles/plan.css', './src/site/styles/print.css'],
       // Installable and offline: the web app manifest, and the module that
@@ -56,18 +60,34 @@ export default defineConfig({
       head: [
         { tag: 'link', attrs: { rel: 'manifest', href: `${baseDir}manifest.webmanifest` } },
         { tag: 'link', attrs: { rel: 'apple-touch-icon', href: `${baseDir}icons/apple-touch-icon.png` } },
-        { tag: 'meta', attrs: { name: 'theme-color', content: '#b3261e' } },
+        // The interface's indigo accent (Starlight's --sl-color-accent), and its dark low tone in dark mode.
+        { tag: 'meta', attrs: { name: 'theme-color', content: '#3d50f5', media: '(prefers-color-scheme: light)' } },
+        { tag: 'meta', attrs: { name: 'theme-color', content: '#0a205c', media: '(prefers-color-scheme: dark)' } },
         { tag: 'script', attrs: { type: 'module', src: `${baseDir}register-sw.js` } },
+        // A classic (blocking) script: the reader's text size is set before
+        // the first paint (public/reading-size.js).
+        { tag: 'script', attrs: { src: `${baseDir}reading-size.js` } },
       ],
       // Search is ours (src/search/): Pagefind indexes in searchIndex() below,
       // only the pages that show the plan's text.
       pagefind: false,
-      routeMiddleware: './src/search/index-only-plan.ts',
+      // Route middleware: the search rule above; 上一页/下一页 in the reading order
+      // and each page's description (src/site/integrations/reading-route.ts); the
+      // schema.org JSON-LD of each 篇 and 章 page (src/site/metadata/).
+      routeMiddleware: [
+        './src/search/index-only-plan.ts',
+        './src/site/integrations/reading-route.ts',
+        './src/site/metadata/json-ld-route.ts',
+      ],
+      // Our 404 (src/pages/404.astro) offers search, the 目录 and the page jump.
+      disable404Route: true,
       components: {
         MarkdownContent: './src/site/components/PlanMarkdownContent.astro',
         Search: './src/site/components/PlanSearch.astro',
         PageTitle: './src/site/components/PlanPageTitle.astro',
         Footer: './src/site/components/PlanFooter.astro',
+        Header: './src/site/components/PlanHeader.astro',
+        Head: './src/site/components/PlanHead.astro',
       },
       pagination: true,
       lastUpdated: false,

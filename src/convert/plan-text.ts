@@ -1,4 +1,4 @@
-import type { Block, Chapter, Inline, Part, Plan, Section } from './model.ts';
+import type { Block, Chapter, Inline, Part, Plan, Section, Table } from './model.ts';
 
 /** Options for reading the model's text. */
 export interface TextOptions {
@@ -6,6 +6,19 @@ export interface TextOptions {
   footers?: boolean;
   /** Write each page break as this string (overrides `footers`). */
   footer?: (footer: number) => string;
+  /** Write each table as this string instead of its raw text (e.g. its curated cells). */
+  table?: (table: Table) => string;
+  /**
+   * Written after the title, the approval line, each heading (label and
+   * title), each paragraph and target line, a box's heading, intro and each
+   * item, and each table: the line breaks of the plain-text download.
+   */
+  lineEnd?: string;
+}
+
+/** `text` followed by the line end, if any. */
+function line(text: string, o: TextOptions): string {
+  return text + (o.lineEnd ?? '');
 }
 
 function footerText(footer: number | null, o: TextOptions): string {
@@ -26,17 +39,18 @@ export function blocksText(blocks: readonly Block[], o: TextOptions = {}): strin
   for (const b of blocks) {
     switch (b.kind) {
       case 'paragraph':
-        s += inlines(b.lead ?? [], o) + inlines(b.body, o);
+        s += line(inlines(b.lead ?? [], o) + inlines(b.body, o), o);
         break;
       case 'target':
-        s += inlines(b.lead, o) + inlines(b.body, o);
+        s += line(inlines(b.lead, o) + inlines(b.body, o), o);
         break;
       case 'box':
-        s += footerText(b.footerBefore, o) + b.label + b.title + inlines(b.intro, o);
-        for (const item of b.items) s += inlines(item.lead, o) + inlines(item.body, o);
+        s += footerText(b.footerBefore, o) + line(b.label + b.title, o);
+        if (b.intro.length > 0) s += line(inlines(b.intro, o), o);
+        for (const item of b.items) s += line(inlines(item.lead, o) + inlines(item.body, o), o);
         break;
       case 'table':
-        s += inlines(b.raw, o);
+        s += line(o.table ? o.table(b) : inlines(b.raw, o), o);
         break;
     }
   }
@@ -45,15 +59,14 @@ export function blocksText(blocks: readonly Block[], o: TextOptions = {}): strin
 
 /** The text of a section: its heading, then its blocks. */
 export function sectionText(section: Section, o: TextOptions = {}): string {
-  return footerText(section.footerBefore, o) + section.label + section.title + blocksText(section.blocks, o);
+  return footerText(section.footerBefore, o) + line(section.label + section.title, o) + blocksText(section.blocks, o);
 }
 
 /** The text of a chapter: its heading, its introduction and its sections. */
 export function chapterText(chapter: Chapter, o: TextOptions = {}): string {
   return (
     footerText(chapter.footerBefore, o) +
-    chapter.label +
-    chapter.title +
+    line(chapter.label + chapter.title, o) +
     blocksText(chapter.intro, o) +
     chapter.sections.map((s) => sectionText(s, o)).join('')
   );
@@ -63,8 +76,7 @@ export function chapterText(chapter: Chapter, o: TextOptions = {}): string {
 export function partText(part: Part, o: TextOptions = {}): string {
   return (
     footerText(part.footerBefore, o) +
-    part.label +
-    part.title +
+    line(part.label + part.title, o) +
     blocksText(part.intro, o) +
     part.chapters.map((c) => chapterText(c, o)).join('')
   );
@@ -78,14 +90,13 @@ export function partText(part: Part, o: TextOptions = {}): string {
 export function planText(plan: Plan, o: TextOptions = {}): string {
   const a = plan.appendix;
   return (
-    plan.title +
-    plan.approval +
-    plan.preface.title +
+    line(plan.title, o) +
+    line(plan.approval, o) +
+    line(plan.preface.title, o) +
     blocksText(plan.preface.blocks, o) +
     plan.parts.map((p) => partText(p, o)).join('') +
     footerText(a.footerBefore, o) +
-    a.label +
-    a.title +
+    line(a.label + a.title, o) +
     blocksText(a.blocks, o)
   );
 }

@@ -1,9 +1,9 @@
 /**
  * The search page (/search/): reads the query and the filters from the URL,
  * searches as you type or change a filter, and writes them back to the URL
- * (replaced while typing, pushed on submit; Back restores the previous
- * search). The places and excerpts of the first results load at once, the
- * others as they scroll into view.
+ * (replaced while typing, pushed on submit; a search settled on is never
+ * written over, so Back restores it). The places and excerpts of the first
+ * results load at once, the others as they scroll into view.
  */
 import { SiteSearch, type FilterSelection, type SearchOutcome } from './engine';
 import { resultItem, searchPageHref, statusText } from './render';
@@ -40,12 +40,20 @@ export function mountSearchPage(root: HTMLElement, base: string): void {
     if (selection().part.length > 0) parts.open = true;
   };
 
-  const toUrl = (push: boolean) => {
+  /**
+   * The URL shows a search the reader settled on (opened, submitted, or
+   * returned to with Back): the next change is pushed as a new entry rather
+   * than written over it, however long the reader paused before submitting.
+   */
+  let settled = false;
+  const toUrl = (settle: boolean) => {
     const { part, type } = selection();
     const href = searchPageHref(base, input.value.trim(), part, type);
-    if (href === location.pathname + location.search) return;
-    if (push) history.pushState(null, '', href);
-    else history.replaceState(null, '', href);
+    if (href !== location.pathname + location.search) {
+      if (settled || settle) history.pushState(null, '', href);
+      else history.replaceState(null, '', href);
+    }
+    settled = settle && input.value.trim() !== '';
   };
 
   const showCounts = (outcome: SearchOutcome | null) => {
@@ -134,10 +142,12 @@ export function mountSearchPage(root: HTMLElement, base: string): void {
   });
   window.addEventListener('popstate', () => {
     fromUrl();
+    settled = input.value.trim() !== '';
     void run();
   });
 
   fromUrl();
+  settled = input.value.trim() !== '';
   if (input.value.trim() !== '') void run();
   else input.focus();
 }

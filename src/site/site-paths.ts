@@ -32,6 +32,12 @@ export const TERMS_JSON_PATH = '/data/terms.json';
 export const DATA_INDEX_PATH = '/data/';
 /** The index of the plan's quoted terms. */
 export const TERMS_PATH = '/terms/';
+/** The page listing the downloadable editions (EPUB, plain text). */
+export const DOWNLOADS_PATH = '/downloads/';
+/** The whole plan as an EPUB 3 book. */
+export const EPUB_PATH = '/downloads/beijing-14th-five-year-plan.epub';
+/** The whole plan as plain text (UTF-8). */
+export const TEXT_PATH = '/downloads/beijing-14th-five-year-plan.txt';
 /** 关于本版: the source, the edition, what was done to the text, the build. */
 export const ABOUT_PATH = '/about/';
 

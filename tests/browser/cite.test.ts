@@ -16,13 +16,14 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Plan } from '../../src/convert/model';
 import { quotedTermIndex } from '../../src/site/terms/quoted-terms';
-import { chapterSpots, citedWork, gbt7714, titleAndLink } from '../../src/site/cite/citation';
+import { chapterSpots, citationRecord, citedWork, titleAndLink, type CitationSpot } from '../../src/site/cite/citation';
+import { bibtex, cslJson, gbt7714 as gbtOf, ris } from '../../src/site/cite/reference-formats';
 import { planPageSpans } from '../../src/site/plan/page-spans';
 import { SITE_TITLE } from '../../src/site/plan/plan-nav';
 import { readPlan } from '../../src/site/plan/read-plan-fs';
 import { chapterPath } from '../../src/site/site-paths';
 import { servedUrl } from '../../src/site/client/served-url';
-import { launchChromium } from '../gates/gate-site';
+import { launchBrowser } from './test-browser';
 import { DEFAULT_BUILD, TMP, ensureBuilt } from '../site/build-site';
 import { selectText } from './select-text';
 import { serveStatic, type StaticServer } from './static-server';
@@ -31,6 +32,7 @@ const SHOTS = path.join(TMP, 'screenshots');
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 /** A fixed moment for the reader's clock: the access date of the copied reference. */
 const NOW = new Date(2031, 3, 5, 10, 0, 0);
+const gbt7714 = (work: ReturnType<typeof citedWork>, spot: CitationSpot, accessed: string) => gbtOf(citationRecord(work, spot, accessed));
 
 let browser: Browser;
 let server: StaticServer;
@@ -39,7 +41,7 @@ let plan: Plan;
 beforeAll(async () => {
   const outDir = await ensureBuilt(DEFAULT_BUILD);
   server = await serveStatic(outDir);
-  browser = await launchChromium();
+  browser = await launchBrowser();
   plan = readPlan();
   mkdirSync(SHOTS, { recursive: true });
 });
@@ -93,7 +95,7 @@ describe('引用 controls', () => {
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => document.getElementById('cite-status')!.textContent !== '');
     expect(await clipboard(page)).toBe(
-      `北京市人民政府. 北京市国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要: 第五篇 第三章 二、支持产学研协同创新[EB/OL]. (2021-01-27)[2031-04-05]: 第60-61页. ${section.url}`,
+      `北京市人民政府. 北京市国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要: 第五篇 第三章 二、支持产学研协同创新[EB/OL]. (2021-01-27)[2031-04-05]: 60-61. ${section.url}`,
     );
     const status = await page.$eval('#cite-status', (el) => ({ role: el.getAttribute('role'), live: el.getAttribute('aria-live'), text: el.textContent }));
     expect(status).toEqual({ role: 'status', live: 'polite', text: '已复制 GB/T 7714-2015 格式的引用' });
@@ -132,6 +134,140 @@ describe('引用 controls', () => {
   });
 });
 
+describe('references for reference managers', () => {
+  it('offers RIS, BibTeX and CSL-JSON of the same record, copied with today’s date', async () => {
+    const ctx = await context();
+    const page = await ctx.newPage();
+    await page.clock.setFixedTime(NOW);
+    await page.goto(server.origin + chapterPath(5, 3));
+    const spot = servedChapterSpots(5, 3).find((s) => s.key === 'section-1')!;
+    const record = citationRecord(citedWork(plan), spot, '2031-04-05');
+    await page.click('button[data-cite="section-1"]');
+    await page.click('#cite-panel details.cite-managers > summary');
+    for (const [key, text, message] of [
+      ['ris', ris(record), '已复制 RIS 格式的引用'],
+      ['bibtex', bibtex(record), '已复制 BibTeX 格式的引用'],
+      ['csl', cslJson(record), '已复制 CSL-JSON 格式的引用'],
+    ] as const) {
+      expect(await page.textContent(`#cite-panel [data-cite-text="${key}"]`)).toBe(text);
+      await page.click(`#cite-panel button[data-cite-copy="${key}"]`);
+      await page.waitForFunction((m) => document.getElementById('cite-status')!.textContent === m, message);
+      expect(await clipboard(page)).toBe(text);
+    }
+    // The RIS file, as EndNote imports it.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#cite-panel button[data-cite-download="ris"]')]);
+    expect(download.suggestedFilename()).toBe('beijing-plan-2021-part-5-chapter-3-section-1.ris');
+    await page.screenshot({ path: path.join(SHOTS, 'cite-panel-managers-1280.png'), fullPage: false });
+    await ctx.close();
+  });
+
+  it('gives 篇 and 章 pages Highwire Press citation tags with the printed pages', async () => {
+    const ctx = await context();
+    const page = await ctx.newPage();
+    const tags = async (url: string) => {
+      await page.goto(server.origin + url);
+      return page.evaluate(() => Object.fromEntries([...document.querySelectorAll<HTMLMetaElement>('head meta[name^="citation_"]')].map((m) => [m.name, m.content])));
+    };
+    const span = planPageSpans(plan).chapters.get('7/4')!;
+    expect(span).toEqual({ first: plan.parts[6]!.chapters[3]!.page, last: 108 });
+    expect(await tags(chapterPath(7, 4))).toEqual({
+      citation_title: `${plan.title}: 第七篇 第四章 ${plan.parts[6]!.chapters[3]!.title}`,
+      citation_author: '北京市人民政府',
+      citation_technical_report_institution: '北京市人民政府',
+      citation_publication_date: '2021/01/27',
+      citation_language: 'zh',
+      citation_firstpage: String(span.first),
+      citation_lastpage: String(span.last),
+    });
+    expect(await tags('/part-5/')).toMatchObject({ citation_title: `${plan.title}: 第五篇 加快建设国际科技创新中心`, citation_firstpage: '46', citation_lastpage: '64' });
+    // The whole plan: no pages.
+    const whole = await tags('/');
+    expect(whole.citation_title).toBe(plan.title);
+    expect(whole.citation_firstpage).toBeUndefined();
+    await ctx.close();
+  });
+});
+
+describe('引用 everywhere a reader cites', () => {
+  /** Opens the 引用 control `selector` on `url` and returns the GB/T reference it copies. */
+  async function copied(url: string, selector: string): Promise<string> {
+    const ctx = await context();
+    const page = await ctx.newPage();
+    await page.clock.setFixedTime(NOW);
+    await page.goto(server.origin + url);
+    await page.click(selector);
+    await page.click('#cite-panel button[data-cite-copy="gbt"]');
+    await page.waitForFunction(() => document.getElementById('cite-status')!.textContent !== '');
+    const text = await clipboard(page);
+    await ctx.close();
+    return text;
+  }
+  const head = '北京市人民政府. 北京市国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要';
+
+  it('cites a row of the indicators table on /indicators/ and in 第一篇第三章, and the table itself', async () => {
+    const origin = server.origin;
+    expect(await copied('/indicators/', 'button[data-cite="indicators-8"]')).toBe(
+      `${head}: 主要指标 第8项 细颗粒物年均浓度[EB/OL]. (2021-01-27)[2031-04-05]: 14. ${origin}/indicators/#indicators-8`,
+    );
+    expect(await copied('/indicators/', 'button[data-cite="indicators-2"]')).toContain(': 主要指标 第2项 每万人口高价值发明专利拥有量[EB/OL]. (2021-01-27)[2031-04-05]: 13. ');
+    expect(await copied('/indicators/', 'button[data-cite="_top"]')).toBe(
+      `${head}: “十四五”时期经济社会发展主要指标[EB/OL]. (2021-01-27)[2031-04-05]: 13-14. ${origin}/indicators/`,
+    );
+    expect(await copied(chapterPath(1, 3), 'button[data-cite="indicators-8"]')).toBe(
+      `${head}: 主要指标 第8项 细颗粒物年均浓度[EB/OL]. (2021-01-27)[2031-04-05]: 14. ${origin}${chapterPath(1, 3)}#indicators-8`,
+    );
+    expect(await copied(chapterPath(1, 3), 'button[data-cite="indicators"]')).toBe(
+      `${head}: “十四五”时期经济社会发展主要指标[EB/OL]. (2021-01-27)[2031-04-05]: 13-14. ${origin}${chapterPath(1, 3)}#indicators`,
+    );
+  });
+
+  it('cites each entry of /boxes/ at its place in its chapter, and the whole plan on / and /full/', async () => {
+    const box3 = await copied('/boxes/', 'button[data-cite="box-3"]');
+    const origin = server.origin;
+    expect(box3).toBe(`${head}: 专栏3 小微企业协同创新星火计划[EB/OL]. (2021-01-27)[2031-04-05]: 59. ${origin}${chapterPath(5, 3)}#box-3`);
+    expect(await copied('/', 'button[data-cite="_top"]')).toBe(`${head}[EB/OL]. (2021-01-27)[2031-04-05]. ${origin}/`);
+    expect(await copied('/full/', 'button[data-cite="_top"]')).toBe(`${head}[EB/OL]. (2021-01-27)[2031-04-05]. ${origin}/full/`);
+  });
+});
+
+/**
+ * The characters of the page's content that the browser highlights as the
+ * target of a text fragment: `::target-text` is painted a colour no page
+ * uses, the viewport is captured, and each character whose box shows that
+ * colour counts.
+ */
+async function highlightedText(page: Page): Promise<string> {
+  await page.addStyleTag({ content: '::target-text { background-color: rgb(255, 0, 255) !important; color: rgb(255, 0, 255) !important; }' });
+  const shot = (await page.screenshot()).toString('base64');
+  return page.evaluate(async (png) => {
+    const image = new Image();
+    image.src = `data:image/png;base64,${png}`;
+    await image.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = image.width;
+    canvas.height = image.height;
+    const ctx = canvas.getContext('2d')!;
+    ctx.drawImage(image, 0, 0);
+    const scale = image.width / innerWidth;
+    let out = '';
+    const walker = document.createTreeWalker(document.querySelector('main .sl-markdown-content')!, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+      for (let i = 0; i < node.length; i++) {
+        if (node.data[i]!.trim() === '') continue;
+        const range = document.createRange();
+        range.setStart(node, i);
+        range.setEnd(node, i + 1);
+        const box = range.getBoundingClientRect();
+        if (box.width === 0 || box.top < 0 || box.bottom > innerHeight) continue;
+        // The middle of the character's box: under the glyph, painted the same colour.
+        const [r, g, b] = ctx.getImageData(Math.floor((box.left + box.width / 2) * scale), Math.floor((box.top + box.height / 2) * scale), 1, 1).data;
+        if (r! > 220 && g! < 40 && b! > 220) out += node.data[i];
+      }
+    }
+    return out;
+  }, shot);
+}
+
 describe('link to the selected text', () => {
   const SENTENCE = '支持企业联合科研机构、高校、社会服务机构等共同发起建立产业技术创新战略联盟，推动基础研究、应用研究与技术创新对接融通。';
 
@@ -156,9 +292,57 @@ describe('link to the selected text', () => {
 
     const opened = await ctx.newPage();
     await opened.goto(link);
-    await opened.waitForFunction(() => scrollY > 0, undefined, { timeout: 5000 });
+    await opened.waitForFunction(() => scrollY > 0);
     expect(await textInView(opened, SENTENCE)).toBe(true);
     await opened.screenshot({ path: path.join(SHOTS, 'selection-link-opened-1280.png') });
+    await ctx.close();
+  });
+
+  it('copies the quoted words with their reference, their printed page and the link (复制引文)', async () => {
+    const ctx = await context();
+    const page = await ctx.newPage();
+    await page.clock.setFixedTime(NOW);
+    await page.goto(server.origin + chapterPath(5, 3));
+    expect(await selectText(page, SENTENCE)).toBe(SENTENCE);
+    const quote = page.locator('button.selection-quote');
+    await quote.waitFor({ state: 'visible' });
+    expect(await quote.textContent()).toBe('复制引文');
+    await quote.click();
+    await page.waitForFunction(() => document.getElementById('cite-status')!.textContent === '已复制引文及其出处');
+    const [words, reference] = (await clipboard(page)).split('\n');
+    expect(words).toBe(`“${SENTENCE}”`);
+    // The section it is in; page 60, where the sentence stands (the section spans 60-61); the link to the words as the URL.
+    const origin = server.origin;
+    expect(reference).toMatch(
+      new RegExp(`^北京市人民政府\\. 北京市国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要: 第五篇 第三章 二、支持产学研协同创新\\[EB/OL\\]\\. \\(2021-01-27\\)\\[2031-04-05\\]: 60\\. ${origin}${chapterPath(5, 3)}#section-2:~:text=`),
+    );
+    await ctx.close();
+  });
+
+  it('links a long selection by its first and last words, and the link lands on exactly those words', async () => {
+    const LONG = `${SENTENCE}支持企业牵头创建工程研究中心等协同创新平台，推动形成优势互补、互惠多赢的产学研合作关系。`;
+    const ctx = await context();
+    const page = await ctx.newPage();
+    await page.goto(server.origin + chapterPath(5, 3));
+    expect(await selectText(page, LONG)).toBe(LONG);
+    const button = page.locator('button.selection-link');
+    await button.waitFor({ state: 'visible' });
+    await button.click();
+    await page.waitForFunction(() => document.getElementById('cite-status')!.textContent === '已复制所选文字的链接');
+    const link = await clipboard(page);
+    const directive = decodeURIComponent(link.slice(link.indexOf(':~:text=') + ':~:text='.length));
+    // The short form: start and end, no more than a few words each.
+    const [start, end, ...rest] = directive.split(',');
+    expect(rest).toEqual([]);
+    expect(LONG.startsWith(start!) && LONG.endsWith(end!), directive).toBe(true);
+    expect(start!.length + end!.length).toBeLessThan(LONG.length / 2);
+
+    const opened = await (await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true })).newPage();
+    await opened.goto(link.replace(new URL(link).origin, server.origin));
+    await opened.waitForFunction(() => scrollY > 0);
+    expect(await highlightedText(opened)).toBe(LONG);
+    await opened.screenshot({ path: path.join(SHOTS, 'selection-long-opened-1280.png') });
+    await opened.context().close();
     await ctx.close();
   });
 
@@ -166,17 +350,14 @@ describe('link to the selected text', () => {
     const ctx = await context();
     const page = await ctx.newPage();
     await page.goto(server.origin + chapterPath(5, 3));
-    await page.evaluate(() => {
-      const crumbs = document.querySelector('.breadcrumbs')!;
-      getSelection()!.selectAllChildren(crumbs);
-    });
-    await page.waitForTimeout(400);
-    expect(await page.isVisible('button.selection-link')).toBe(false);
-    // Select a heading's words with the keyboard's help: the button comes next in the Tab order.
-    await page.evaluate(() => {
-      const heading = document.getElementById('section-1')!;
-      getSelection()!.selectAllChildren(heading);
-    });
+    const select = (selector: string) => page.evaluate((s) => getSelection()!.selectAllChildren(document.querySelector(s)!), selector);
+    // A heading's words offer the button; then site text (the breadcrumbs) takes it away again.
+    await select('#section-1');
+    await page.locator('button.selection-link').waitFor({ state: 'visible' });
+    await select('.breadcrumbs');
+    await page.locator('button.selection-link').waitFor({ state: 'hidden' });
+    // Select the heading again, with the keyboard's help: the button comes next in the Tab order.
+    await select('#section-1');
     await page.locator('button.selection-link').waitFor({ state: 'visible' });
     await page.focus('#section-1 ~ button.cite-button');
     // After the heading's own controls, Tab reaches the selection link placed right after the heading.
@@ -205,7 +386,7 @@ describe('term index links', () => {
     const o = term.occurrences.at(-1)!;
     expect(o.fragment).toBe(true);
     await Promise.all([page.waitForURL((url) => url.pathname === href!.split('#')[0]), last.click()]);
-    await page.waitForFunction(() => scrollY > 0, undefined, { timeout: 5000 });
+    await page.waitForFunction(() => scrollY > 0);
     expect(await textInView(page, o.prefix + term.term + o.suffix)).toBe(true);
     await ctx.close();
   });
@@ -221,23 +402,22 @@ describe('accessibility and layout of the new pages', () => {
     });
   }
 
-  it('has no serious or critical axe finding on /terms/, /data/ and a chapter with the citation panel open, light and dark, 375 and 1280 px', { timeout: 300_000 }, async () => {
-    const views = [['light', 1280], ['dark', 1280], ['light', 375], ['dark', 375]] as const;
-    {
-      for (const [colorScheme, width] of views) {
-        const ctx = await browser.newContext({ colorScheme, viewport: { width, height: 900 } });
-        const page = await ctx.newPage();
-        for (const url of ['/terms/', '/data/']) {
-          await page.goto(server.origin + url);
-          expect(await serious(page), `${url} ${colorScheme} ${width}`).toEqual([]);
-          await page.screenshot({ path: path.join(SHOTS, `${url.replace(/\//g, '') || 'home'}-${colorScheme}-${width}.png`) });
-        }
-        await page.goto(server.origin + chapterPath(5, 3));
-        await page.click('button[data-cite="section-1"]');
-        expect(await serious(page), `chapter ${colorScheme} ${width}`).toEqual([]);
-        await page.screenshot({ path: path.join(SHOTS, `cite-panel-${colorScheme}-${width}.png`) });
-        await ctx.close();
+  // One test per view (three axe runs each), so that each has the test's time to itself.
+  const views = [['light', 1280], ['dark', 1280], ['light', 375], ['dark', 375]] as const;
+  for (const [colorScheme, width] of views) {
+    it(`has no serious or critical axe finding on /terms/, /data/ and a chapter with the citation panel open, ${colorScheme}, ${width} px`, async () => {
+      const ctx = await browser.newContext({ colorScheme, viewport: { width, height: 900 } });
+      const page = await ctx.newPage();
+      for (const url of ['/terms/', '/data/']) {
+        await page.goto(server.origin + url);
+        expect(await serious(page), `${url} ${colorScheme} ${width}`).toEqual([]);
+        await page.screenshot({ path: path.join(SHOTS, `${url.replace(/\//g, '') || 'home'}-${colorScheme}-${width}.png`) });
       }
-    }
-  });
+      await page.goto(server.origin + chapterPath(5, 3));
+      await page.click('button[data-cite="section-1"]');
+      expect(await serious(page), `chapter ${colorScheme} ${width}`).toEqual([]);
+      await page.screenshot({ path: path.join(SHOTS, `cite-panel-${colorScheme}-${width}.png`) });
+      await ctx.close();
+    });
+  }
 });

@@ -10,35 +10,28 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeServiceWorker } from '../../src/site/integrations/post-build-fs';
-import { readPlan } from '../../src/site/plan/read-plan-fs';
+import { plan as convertedPlan } from '../helpers/real-plan';
 import { chapterPath } from '../../src/site/site-paths';
 import { DEFAULT_BUILD, TMP, ensureBuilt } from '../site/build-site';
 import { fileForPath } from '../site/html';
-import { copySite, launchChromium } from '../gates/gate-site';
+import { copySite } from '../gates/gate-site';
+import { launchBrowser } from './test-browser';
 import { serveStatic, type StaticServer } from './static-server';
+import { waitForWorker } from './service-worker';
 
 let outDir: string;
 let browser: Browser;
-const plan = readPlan();
+// The model as the build converts it; read here, before the build is done, to name the tests.
+const plan = convertedPlan;
 
 beforeAll(async () => {
   outDir = await ensureBuilt(DEFAULT_BUILD);
-  browser = await launchChromium();
+  browser = await launchBrowser();
 });
 
 afterAll(async () => {
   await browser?.close();
 });
-
-/** Waits until a service worker controls `page` (its precache is complete by then: install precedes activation). */
-async function waitForWorker(page: Page): Promise<void> {
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-    if (!navigator.serviceWorker.controller) {
-      await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
-    }
-  });
-}
 
 /** Every URL held by the page's caches. */
 const cachedUrls = (page: Page): Promise<string[]> =>
@@ -131,7 +124,7 @@ describe('a new build', () => {
       rmSync(live);
       symlinkSync(b, live);
       // The worker checks for a new build on navigation or on update(); the page reloads when B takes over.
-      const reloaded = page.waitForEvent('load', { timeout: 30_000 });
+      const reloaded = page.waitForEvent('load');
       await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r!.update()));
       await reloaded;
       expect(await page.locator('h1').first().innerText()).toContain('（B）');

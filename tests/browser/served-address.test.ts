@@ -10,11 +10,12 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Plan } from '../../src/convert/model';
-import { chapterSpots, citedWork, gbt7714, titleAndLink } from '../../src/site/cite/citation';
+import { chapterSpots, citationRecord, citedWork, titleAndLink } from '../../src/site/cite/citation';
+import { gbt7714 } from '../../src/site/cite/reference-formats';
 import { planPageSpans } from '../../src/site/plan/page-spans';
 import { readPlan } from '../../src/site/plan/read-plan-fs';
 import { chapterPath } from '../../src/site/site-paths';
-import { launchChromium } from '../gates/gate-site';
+import { launchBrowser } from './test-browser';
 import { DEFAULT_BUILD, SUBPATH_BUILD, ensureBuilt, type SiteBuild } from '../site/build-site';
 import { selectText } from './select-text';
 import { serveStatic, type StaticServer } from './static-server';
@@ -36,7 +37,7 @@ beforeAll(async () => {
     // Two servers of one build: two origins (their ports differ) the build never saw.
     for (let i = 0; i < 2; i++) servers.push({ build, server: await serveStatic(dir, build.base) });
   }
-  browser = await launchChromium();
+  browser = await launchBrowser();
 }, 600_000);
 
 afterAll(async () => {
@@ -74,7 +75,7 @@ describe('addresses a reader copies come from where the page is served', () => {
       const served = { ...spot, url: `${pageUrl}#section-2` };
       await page.click('button[data-cite="section-2"]');
       const reference = await copied('#cite-panel button[data-cite-copy="gbt"]', '已复制 GB/T 7714-2015 格式的引用');
-      expect(reference).toBe(gbt7714(citedWork(plan), served, '2031-04-05'));
+      expect(reference).toBe(gbt7714(citationRecord(citedWork(plan), served, '2031-04-05')));
       expect(reference.endsWith(` ${pageUrl}#section-2`), reference).toBe(true);
       console.log(`copied on ${server.origin}${build.base}: ${reference}`);
       expect(await copied('#cite-panel button[data-cite-copy="link"]', '已复制标题和链接')).toBe(titleAndLink(citedWork(plan), served));
@@ -84,10 +85,9 @@ describe('addresses a reader copies come from where the page is served', () => {
       const link = await copied('button.selection-link', '已复制所选文字的链接');
       expect(link.startsWith(`${pageUrl}#section-2:~:text=`), link).toBe(true);
 
-      // The URL printed on paper.
+      // The URL printed on paper, at the foot of the handout.
       await page.emulateMedia({ media: 'print' });
-      const printed = await page.$eval('.print-url', (el) => getComputedStyle(el, '::after').content);
-      expect(printed).toBe(JSON.stringify(pageUrl));
+      expect(await page.textContent('.print-address')).toBe(`本页网址：${pageUrl}`);
 
       // The build's own address appears only where SITE_URL asks for it: canonical and og:url.
       const canonical = await page.$$eval('link[rel="canonical"]', (links) => links.map((l) => l.getAttribute('href')));

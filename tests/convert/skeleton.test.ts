@@ -2,8 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { LineIndex } from '../../src/convert/errors.ts';
 import { parseToc, type TocPart } from '../../src/convert/parse-toc.ts';
-import { planText } from '../../src/convert/plan-text.ts';
-import { plan, report, sourceText } from '../helpers/real-plan.ts';
+import { applyCorrections } from '../../src/convert/apply-corrections.ts';
+import { blocksText, planText } from '../../src/convert/plan-text.ts';
+import { corrections, plan, report, sourceText } from '../helpers/real-plan.ts';
 
 const toc = parseToc(sourceText, sourceText.indexOf('目录'), new LineIndex(sourceText));
 
@@ -12,10 +13,18 @@ describe('skeleton', () => {
     expect(plan.title).toBe('北京市国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要');
     expect(plan.approval).toBe('2021年1月27日北京市第十五届人民代表大会第四次会议批准');
     expect(plan.preface.title).toBe('序言');
-    expect(planText({ ...plan, parts: [] }).length).toBeGreaterThan(0);
+    // Title, approval and 序言 hold exactly the text before the 目录 (line breaks dropped).
+    const front = plan.title + plan.approval + plan.preface.title + blocksText(plan.preface.blocks, { footers: true });
+    expect(front).toBe(applyCorrections(sourceText, corrections).slice(0, report.toc.start).replace(/\n/g, ''));
+    expect(front).toContain('序言“十四五”时期是我国全面建成小康社会');
   });
 
   it('has 14 篇, 54 章 and 163 numbered sections, as the table of contents lists them', () => {
+    // Counted in the raw 目录 by its entries' shape (numbering, title, dotted leader), not by the parser.
+    const tocText = sourceText.slice(sourceText.indexOf('目录'), report.toc.end);
+    const entries = (numbering: string) => tocText.match(new RegExp(`${numbering}[^.\\n]+?\\.{2,}`, 'g'))?.length;
+    const numeral = '[一二三四五六七八九十]+';
+    expect([entries(`第${numeral}篇`), entries(`第${numeral}章`), entries(`(?<!第)${numeral}、`)]).toEqual([14, 54, 163]);
     expect(plan.parts).toHaveLength(14);
     expect(plan.parts.flatMap((p) => p.chapters)).toHaveLength(54);
     expect(plan.parts.flatMap((p) => p.chapters.flatMap((c) => c.sections))).toHaveLength(163);

@@ -7,42 +7,14 @@
  * from the path of each component relative to the project, which must be the
  * same as in a fresh clone. Used by the
  * determinism gate (same inputs, must give the same bytes) and the security
- * gate (hostile plan text, must stay text).
+ * gate (hostile plan text, must stay text), each in its beforeAll hook.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { ROOT, TMP } from '../site/build-site';
+import { ROOT, TMP, runCommand } from '../site/build-site';
 
 const COPIED = ['src', 'content', 'scripts', 'public', 'astro.config.mjs', 'tsconfig.json', 'package.json'];
-
-/** Environment for a child build: vitest's own Vite variables would be taken for the site's. */
-function childEnv(): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {};
-  for (const [key, value] of Object.entries(process.env)) {
-    if (['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'NODE_ENV', 'TEST', 'BASE_PATH'].includes(key) || key.startsWith('VITEST')) continue;
-    env[key] = value;
-  }
-  return env;
-}
-
-/**
- * Runs node with `args` in `cwd`. Asynchronous on purpose: a build takes
- * longer than vitest lets a worker's event loop stay blocked.
- */
-function run(cwd: string, args: string[]): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { cwd, env: childEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code, signal) => {
-      if (code === 0) resolve();
-      else reject(new Error(`${args.join(' ')} failed in ${cwd} (${code ?? signal}):\n${output}`));
-    });
-  });
-}
 
 /** What a copy build produced. */
 export interface CopyBuild {
@@ -75,7 +47,7 @@ export async function buildCopy(name: string, planText?: string): Promise<CopyBu
   const input = path.join(root, 'content/source/beijing-14th-five-year-plan.txt');
   if (planText !== undefined) writeFileSync(input, planText);
   const bin = (pkg: string, file: string) => path.join(root, 'node_modules', pkg, file);
-  await run(root, [bin('tsx', 'dist/cli.mjs'), 'scripts/convert.ts', '--quiet', '--input', input, '--out', 'src/content/generated']);
-  await run(root, [bin('astro', 'astro.js'), 'build']);
+  await runCommand(process.execPath, [bin('tsx', 'dist/cli.mjs'), 'scripts/convert.ts', '--quiet', '--input', input, '--out', 'src/content/generated'], { cwd: root });
+  await runCommand(process.execPath, [bin('astro', 'astro.js'), 'build'], { cwd: root });
   return { root, outDir: path.join(root, 'dist'), seconds: (Date.now() - started) / 1000 };
 }

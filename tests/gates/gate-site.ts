@@ -11,7 +11,7 @@ import { ROOT, TMP } from '../site/build-site';
 import { fileForPath } from '../site/html';
 import { chapterPageText } from '../site/plan-text';
 
-export { CHROMIUM_FLAGS, launchChromium } from '../../scripts/chromium.ts';
+export { launchBrowser } from '../browser/test-browser';
 
 /** The URLs in tests/urls.txt (the published-URL contract), without comments and blank lines. */
 export function listedUrls(): string[] {

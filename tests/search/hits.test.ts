@@ -12,7 +12,7 @@ import type { FragmentAnchor } from '../../src/search/pagefind-internals';
 import { placeHref, searchPageHref, statusText } from '../../src/search/render';
 import { sitePathOf } from '../../src/search/search-paths';
 import { termKeys } from '../../src/search/units';
-import { readPlan } from '../../src/site/plan/read-plan-fs';
+import { plan as realPlan } from '../helpers/real-plan';
 import { BOXES_PATH, INDICATORS_PATH, chapterPath, packagePath, partPath } from '../../src/site/site-paths';
 
 const anchor = (element: string, id: string, location: number, text = ''): FragmentAnchor => ({ element, id, location, text });
@@ -106,7 +106,7 @@ describe('occurrences from word positions', () => {
 });
 
 describe('page filters', () => {
-  const plan = readPlan();
+  const plan = realPlan;
   const part = (n: number) => partFilterValue(plan.parts[n - 1]!);
 
   it('gives 篇 and 章 pages their 篇 and type values', () => {
@@ -163,5 +163,5 @@ describe('result links and status', () => {
 });
 
 function part9(): string {
-  return partFilterValue(readPlan().parts[8]!);
+  return partFilterValue(realPlan.parts[8]!);
 }

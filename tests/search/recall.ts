@@ -50,7 +50,6 @@ export async function searchOnPage(page: Page, terms: readonly string[]): Promis
         return list?.getAttribute('data-query') === t.trim() && list.getAttribute('aria-busy') === 'false';
       },
       term,
-      { timeout: 15_000 },
     );
     found.set(term, await page.locator('#search-page-results > li').evaluateAll((items) => items.map((li) => (li as HTMLElement).dataset.url!)));
   }

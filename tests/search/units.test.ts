@@ -5,11 +5,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { planText } from '../../src/convert/plan-text';
-import { readPlan } from '../../src/site/plan/read-plan-fs';
+import { plan as realPlan } from '../helpers/real-plan';
 import { endMarkerId, indexerView } from '../../src/search/indexer-view';
 import { findKeyRuns, queryTerms, searchUnits, termKeys, unitKey, unitSpans } from '../../src/search/units';
 
-const text = planText(readPlan());
+const text = planText(realPlan);
 const HAN = /\p{Script=Han}/u;
 
 /** The text of an HTML snippet: tags dropped. */

@@ -1,17 +1,21 @@
 /**
- * Builds the site once for the site and browser tests.
+ * The built sites the end-to-end tests read (site, browser and gate tests).
  *
- * Several test files (in parallel workers) need the build; a lock directory
- * makes one of them build while the others wait, and a stamp skips the build
- * when no input changed since the last one and HEAD is the same commit (the
- * build shows its commit on /about/) (SITE_TESTS_REBUILD=1 forces one
- * build per test run; workers of one run share their parent process).
- * The default build is the real one: `npm run build` (converter + astro build);
- * while scripts/convert.ts does not exist yet, `astro build` on the content
- * already in src/content/generated.
+ * The real build (`npm run build`: converter + astro build, into dist/) is made
+ * at most once per test run, by the global setup of the `site` project
+ * (tests/site/global-build.ts), in the background so that the unit tests run
+ * meanwhile; `ensureBuilt()` waits for it. Any other build (the sub-path build)
+ * is made by the first test file that asks for it, in its `beforeAll` hook,
+ * and shared with the other files of the run through a lock and a record.
+ *
+ * A build is reused from an earlier run when its inputs (src/, content/,
+ * scripts/, public/, the config and the lock file, SITE_URL, and the commit,
+ * which /about/ and the EPUB show) and its output are unchanged (a fingerprint of their bytes); SITE_TESTS_REBUILD=1 builds
+ * afresh.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -40,15 +44,11 @@ export const SUBPATH_BUILD: SiteBuild = {
   site: 'https://gangyao.example',
 };
 
-const INPUTS = ['src', 'content', 'scripts', 'public', 'astro.config.mjs', 'package.json', 'package-lock.json', 'tsconfig.json'];
-
-function newestMtime(file: string): number {
-  if (!existsSync(file)) return 0;
-  const stat = statSync(file);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  let newest = stat.mtimeMs;
-  for (const entry of readdirSync(file)) newest = Math.max(newest, newestMtime(path.join(file, entry)));
-  return newest;
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** The id of this test run, given by the site project's global setup. */
+    siteTestRun: string;
+  }
 }
 
 /** The commit checked out, or '' outside a git checkout. */
@@ -57,8 +57,58 @@ function headCommit(): string {
   return result.status === 0 ? result.stdout.trim() : '';
 }
 
-function inputsMtime(): number {
-  return Math.max(...INPUTS.map((input) => newestMtime(path.join(ROOT, input))));
+const RECORDS = path.join(TMP, 'builds');
+const INPUTS = ['src', 'content', 'scripts', 'public', 'astro.config.mjs', 'package.json', 'package-lock.json', 'tsconfig.json'];
+/** The converter's output is written by the build, not read by it. */
+const NOT_INPUTS = [path.join(ROOT, 'src/content/generated')];
+
+/** What a build left: the run it belongs to, and its outcome. */
+export interface BuildRecord {
+  run: string;
+  ok: boolean;
+  /** The inputs and output it was made from and made (when ok). */
+  fingerprint?: string;
+  seconds?: number;
+  error?: string;
+}
+
+const recordFile = (build: SiteBuild) => path.join(RECORDS, `${build.name}.json`);
+
+function readRecord(build: SiteBuild): BuildRecord | null {
+  try {
+    return JSON.parse(readFileSync(recordFile(build), 'utf8')) as BuildRecord;
+  } catch {
+    return null;
+  }
+}
+
+/** Writes a record whole (write, then rename), so a reader never sees half of one. */
+export function writeRecord(build: SiteBuild, record: BuildRecord): void {
+  mkdirSync(RECORDS, { recursive: true });
+  const file = recordFile(build);
+  writeFileSync(`${file}.${process.pid}`, JSON.stringify(record));
+  renameSync(`${file}.${process.pid}`, file);
+}
+
+function hashTree(hash: ReturnType<typeof createHash>, file: string): void {
+  if (!existsSync(file) || NOT_INPUTS.includes(file)) return;
+  if (statSync(file).isDirectory()) {
+    for (const entry of readdirSync(file).sort()) hashTree(hash, path.join(file, entry));
+    return;
+  }
+  hash.update(path.relative(ROOT, file)).update('\0').update(readFileSync(file)).update('\0');
+}
+
+/**
+ * The fingerprint of a build: its inputs, its settings and its output's
+ * service worker (whose precache list holds a hash of every file built).
+ */
+function fingerprint(build: SiteBuild): string {
+  const hash = createHash('sha256');
+  for (const input of INPUTS) hashTree(hash, path.join(ROOT, input));
+  hash.update(JSON.stringify({ base: build.base, outDir: build.outDir, site: build.site ?? '', commit: headCommit() }));
+  hashTree(hash, path.join(build.outDir, 'sw.js'));
+  return hash.digest('hex');
 }
 
 /**
@@ -66,57 +116,99 @@ function inputsMtime(): number {
  * MODE, NODE_ENV=test, …) into process.env, and Astro would take them for the
  * site's, so they are dropped.
  */
-function buildEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+export function buildEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [key, value] of Object.entries(process.env)) {
-    if (['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'NODE_ENV', 'TEST'].includes(key) || key.startsWith('VITEST')) continue;
+    if (['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'NODE_ENV', 'TEST', 'BASE_PATH'].includes(key) || key.startsWith('VITEST')) continue;
     env[key] = value;
   }
   return { ...env, ...extra };
 }
 
 /**
- * Runs a build step. Asynchronous: a build can take longer than vitest lets a
- * worker's event loop stay blocked (its RPC times out after a minute).
+ * Runs a command in `cwd`, its output kept for the error. Asynchronous: a
+ * build can take longer than vitest lets a worker's event loop stay blocked
+ * (its RPC times out after a minute).
  */
-function run(command: string, args: string[], env: Record<string, string>): Promise<void> {
+export function runCommand(command: string, args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: ROOT, env: buildEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const child = spawn(command, args, { cwd: options.cwd ?? ROOT, env: buildEnv(options.env), stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.on('error', reject);
     child.on('close', (code, signal) => {
       if (code === 0) resolve();
-      else reject(new Error(`${command} ${args.join(' ')} failed (${code ?? signal}):\n${stdout}\n${stderr}`));
+      else reject(new Error(`${command} ${args.join(' ')} failed (${code ?? signal}) in ${options.cwd ?? ROOT}:\n${output.slice(-20_000)}`));
     });
   });
 }
 
+const bin = (pkg: string, file: string) => path.join(ROOT, 'node_modules', pkg, file);
+
 async function runBuild(build: SiteBuild): Promise<void> {
   // SITE_URL set empty, not left to the caller's environment: the default build has none.
   const env = { BASE_PATH: build.base, SITE_URL: build.site ?? '' };
-  if (build === DEFAULT_BUILD && existsSync(path.join(ROOT, 'scripts/convert.ts'))) {
-    await run('npm', ['run', 'build'], env);
+  if (build === DEFAULT_BUILD) {
+    await runCommand('npm', ['run', 'build'], { env });
   } else {
-    await run('npx', ['astro', 'build', '--outDir', build.outDir], env);
+    // The other builds reuse the converter output of the real one.
+    await runCommand(process.execPath, [bin('astro', 'astro.js'), 'build', '--outDir', build.outDir], { env });
   }
 }
 
-async function withLock<T>(name: string, action: () => Promise<T>): Promise<T> {
-  mkdirSync(TMP, { recursive: true });
-  const lock = path.join(TMP, `${name}.lock`);
-  const deadline = Date.now() + 15 * 60_000;
+/**
+ * Makes `build` for the test run `run`, unless an earlier run left an
+ * identical one (same fingerprint); records the outcome either way.
+ */
+export async function makeBuild(build: SiteBuild, run: string): Promise<BuildRecord> {
+  const previous = readRecord(build);
+  if (process.env.SITE_TESTS_REBUILD !== '1' && previous?.ok && previous.fingerprint === fingerprint(build)) {
+    const record = { ...previous, run };
+    writeRecord(build, record);
+    return record;
+  }
+  const started = Date.now();
+  let record: BuildRecord;
+  try {
+    await runBuild(build);
+    record = { run, ok: true, fingerprint: fingerprint(build), seconds: (Date.now() - started) / 1000 };
+  } catch (e) {
+    record = { run, ok: false, error: (e as Error).message };
+  }
+  writeRecord(build, record);
+  return record;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Waits until `build` has a record of run `run`. */
+async function recordOf(build: SiteBuild, run: string): Promise<BuildRecord> {
+  for (;;) {
+    const record = readRecord(build);
+    if (record?.run === run) return record;
+    await sleep(250);
+  }
+}
+
+/** Runs `action` holding the lock `name` (a directory: mkdir is atomic); the lock of a killed run is taken over. */
+async function withLock<T>(name: string, run: string, action: () => Promise<T>): Promise<T> {
+  mkdirSync(RECORDS, { recursive: true });
+  const lock = path.join(RECORDS, `${name}.lock`);
   for (;;) {
     try {
       mkdirSync(lock);
+      writeFileSync(path.join(lock, 'run'), run);
       break;
     } catch {
-      // A lock older than the deadline is left over from a killed run.
-      if (existsSync(lock) && Date.now() - statSync(lock).mtimeMs > 15 * 60_000) rmSync(lock, { recursive: true, force: true });
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${lock}`);
-      await new Promise((resolve) => setTimeout(resolve, 500));
+      let owner = '';
+      try {
+        owner = readFileSync(path.join(lock, 'run'), 'utf8');
+      } catch {
+        // Being created or removed right now.
+      }
+      if (owner !== '' && owner !== run) rmSync(lock, { recursive: true, force: true });
+      else await sleep(250);
     }
   }
   try {
@@ -126,28 +218,34 @@ async function withLock<T>(name: string, action: () => Promise<T>): Promise<T> {
   }
 }
 
-/** Builds `build` unless an up-to-date build of it exists; returns its outDir. */
+/** The id of this test run (from the site project's global setup). */
+export async function testRun(): Promise<string> {
+  // Imported here: the global setup imports this module too, outside any test worker.
+  const { inject } = await import('vitest');
+  const run = inject('siteTestRun');
+  if (!run) {
+    throw new Error('no site build in this run: a test file that calls ensureBuilt() or buildCopy() belongs to the `site` project (vitest.config.ts)');
+  }
+  return run;
+}
+
+/**
+ * Waits for `build` (the real build is started by the global setup; another
+ * is made here by the first file that asks), and returns its outDir. Call it
+ * in `beforeAll`, whose timeout is meant for builds.
+ */
 export async function ensureBuilt(build: SiteBuild = DEFAULT_BUILD): Promise<string> {
-  // The sub-path build reuses the converter output of the default build.
-  if (build !== DEFAULT_BUILD) await ensureBuilt(DEFAULT_BUILD);
-  return withLock(build.name, async () => {
-    const stampFile = path.join(TMP, `${build.name}.stamp.json`);
-    const runId = String(process.ppid);
-    const stamp = existsSync(stampFile)
-      ? (JSON.parse(readFileSync(stampFile, 'utf8')) as { builtAt: number; runId: string; commit?: string })
-      : null;
-    const fresh =
-      stamp !== null &&
-      existsSync(path.join(build.outDir, 'index.html')) &&
-      stamp.builtAt >= inputsMtime() &&
-      stamp.commit === headCommit() &&
-      (process.env.SITE_TESTS_REBUILD !== '1' || stamp.runId === runId);
-    if (!fresh) {
-      const started = Date.now();
-      await runBuild(build);
-      const builtAt = Date.now();
-      writeFileSync(stampFile, JSON.stringify({ builtAt, runId, commit: headCommit(), seconds: (builtAt - started) / 1000 }));
-    }
-    return build.outDir;
-  });
+  const run = await testRun();
+  let record: BuildRecord;
+  if (build === DEFAULT_BUILD) {
+    record = await recordOf(build, run);
+  } else {
+    await ensureBuilt(DEFAULT_BUILD);
+    record = await withLock(build.name, run, async () => {
+      const done = readRecord(build);
+      return done?.run === run ? done : makeBuild(build, run);
+    });
+  }
+  if (!record.ok) throw new Error(`the ${build.name} build failed:\n${record.error}`);
+  return build.outDir;
 }

@@ -14,23 +14,32 @@ import {
   approvalDate,
   chapterSpots,
   citeButtonLabel,
+  citationRecord,
   citedWork,
-  gbt7714,
+  indicatorSpots,
   isoDate,
   packagePages,
   packageSpot,
   partSpot,
+  planSpot,
+  recordId,
   titleAndLink,
+  type CitationSpot,
 } from '../../src/site/cite/citation';
+import { indicatorsTableSchema } from '../../src/reviewed/indicators-table';
+import { indicatorsPlace } from '../../src/site/plan/block-places';
+import { gbt7714 as gbtOf } from '../../src/site/cite/reference-formats';
 import { chapterKey, pageSpanText, planPageSpans, sectionKey } from '../../src/site/plan/page-spans';
 import { servedUrl } from '../../src/site/client/served-url';
 import { plan, repoRoot } from '../helpers/real-plan';
 
 const packages = packagesTableSchema.parse(JSON.parse(readFileSync(path.join(repoRoot, 'content/data/packages.json'), 'utf8')));
+const indicators = indicatorsTableSchema.parse(JSON.parse(readFileSync(path.join(repoRoot, 'content/data/indicators.json'), 'utf8')));
 const at = { base: '/plan/' };
 /** A spot as the browser shows it on a page served from https://example.org/plan/…. */
 const served = <T extends { url: string }>(spot: T): T => ({ ...spot, url: servedUrl(spot.url, 'https://example.org/plan/part-1/') });
 const ACCESSED = '2026-11-27';
+const gbt7714 = (work: ReturnType<typeof citedWork>, spot: CitationSpot, accessed: string) => gbtOf(citationRecord(work, served(spot), accessed));
 
 const para = (...body: (string | { footer: number })[]): Block => ({ kind: 'paragraph', lead: null, body });
 const chapterOf = (n: number, over: Partial<Chapter> = {}): Chapter => ({
@@ -98,8 +107,8 @@ describe('page spans', () => {
   });
 
   it('writes one page or a span as a citation does', () => {
-    expect(pageSpanText({ first: 150, last: 150 })).toBe('第150页');
-    expect(pageSpanText({ first: 150, last: 151 })).toBe('第150-151页');
+    expect(pageSpanText({ first: 150, last: 150 })).toBe('150');
+    expect(pageSpanText({ first: 150, last: 151 })).toBe('150-151');
   });
 });
 
@@ -117,27 +126,53 @@ describe('citation strings', () => {
 
   it('gives a chapter, a section and a box the exact GB/T 7714-2015 reference', () => {
     expect(gbt7714(work, spot(PAGE_SPOT), ACCESSED)).toBe(
-      '北京市人民政府. 北京市国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要: 第五篇 第三章 强化企业创新主体地位[EB/OL]. (2021-01-27)[2026-11-27]: 第58-61页. https://example.org/plan/part-5/chapter-3/',
+      '北京市人民政府. 北京市国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要: 第五篇 第三章 强化企业创新主体地位[EB/OL]. (2021-01-27)[2026-11-27]: 58-61. https://example.org/plan/part-5/chapter-3/',
     );
     expect(gbt7714(work, spot('section-1'), ACCESSED)).toBe(
-      '北京市人民政府. 北京市国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要: 第五篇 第三章 一、增强企业创新内生动力[EB/OL]. (2021-01-27)[2026-11-27]: 第58-60页. https://example.org/plan/part-5/chapter-3/#section-1',
+      '北京市人民政府. 北京市国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要: 第五篇 第三章 一、增强企业创新内生动力[EB/OL]. (2021-01-27)[2026-11-27]: 58-60. https://example.org/plan/part-5/chapter-3/#section-1',
     );
     expect(gbt7714(work, spot('box-3'), ACCESSED)).toBe(
-      '北京市人民政府. 北京市国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要: 专栏3 小微企业协同创新星火计划[EB/OL]. (2021-01-27)[2026-11-27]: 第59页. https://example.org/plan/part-5/chapter-3/#box-3',
+      '北京市人民政府. 北京市国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要: 专栏3 小微企业协同创新星火计划[EB/OL]. (2021-01-27)[2026-11-27]: 59. https://example.org/plan/part-5/chapter-3/#box-3',
     );
   });
 
   it('gives a package and a 篇 the exact reference too', () => {
-    expect(gbt7714(work, served(packageSpot(plan, packages, 5, at)), ACCESSED)).toBe(
-      '北京市人民政府. 北京市国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要: 附表 5.京津冀协同发展重大工程包[EB/OL]. (2021-01-27)[2026-11-27]: 第217页. https://example.org/plan/packages/5/',
+    expect(gbt7714(work, packageSpot(plan, packages, 5, at), ACCESSED)).toBe(
+      '北京市人民政府. 北京市国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要: 附表 5.京津冀协同发展重大工程包[EB/OL]. (2021-01-27)[2026-11-27]: 217. https://example.org/plan/packages/5/',
     );
-    expect(gbt7714(work, served(partSpot(plan, spans, 5, at)), ACCESSED)).toBe(
-      '北京市人民政府. 北京市国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要: 第五篇 加快建设国际科技创新中心[EB/OL]. (2021-01-27)[2026-11-27]: 第46-64页. https://example.org/plan/part-5/',
+    expect(gbt7714(work, partSpot(plan, spans, 5, at), ACCESSED)).toBe(
+      '北京市人民政府. 北京市国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要: 第五篇 加快建设国际科技创新中心[EB/OL]. (2021-01-27)[2026-11-27]: 46-64. https://example.org/plan/part-5/',
     );
   });
 
+  it('cites the whole plan without pages, and the indicators table and each row on its printed page', () => {
+    expect(gbt7714(work, planSpot('/full/', at), ACCESSED)).toBe(
+      '北京市人民政府. 北京市国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要[EB/OL]. (2021-01-27)[2026-11-27]. https://example.org/plan/full/',
+    );
+    const place = indicatorsPlace(plan);
+    const [table, ...rows] = indicatorSpots(place, indicators, '/part-1/chapter-3/', 'indicators', at);
+    expect(gbt7714(work, table!, ACCESSED)).toBe(
+      '北京市人民政府. 北京市国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要: “十四五”时期经济社会发展主要指标[EB/OL]. (2021-01-27)[2026-11-27]: 13-14. https://example.org/plan/part-1/chapter-3/#indicators',
+    );
+    expect(rows).toHaveLength(25);
+    expect(gbt7714(work, rows[7]!, ACCESSED)).toBe(
+      '北京市人民政府. 北京市国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要: 主要指标 第8项 细颗粒物年均浓度[EB/OL]. (2021-01-27)[2026-11-27]: 14. https://example.org/plan/part-1/chapter-3/#indicators-8',
+    );
+    // The curated break stands after row 3: rows 1–3 on page 13, the rest on 14; a row of two measures is named by its label.
+    expect(rows.map((r) => r.pages!.first)).toEqual([13, 13, 13, ...Array(22).fill(14)]);
+    expect(rows[8]!.name).toBe('主要指标 第9项 绿化');
+    // On its own page the table is the page's spot.
+    const own = indicatorSpots(place, indicators, '/indicators/', PAGE_SPOT, at);
+    expect([own[0]!.key, own[0]!.url, own[8]!.url]).toEqual([PAGE_SPOT, '/plan/indicators/', '/plan/indicators/#indicators-8']);
+  });
+
+  it('keys each record by its path', () => {
+    expect(recordId('/part-5/chapter-3/#section-1')).toBe('beijing-plan-2021-part-5-chapter-3-section-1');
+    expect(recordId('/')).toBe('beijing-plan-2021');
+  });
+
   it('gives the plain "title — URL" line', () => {
-    expect(titleAndLink(work, spot('section-2'))).toBe(
+    expect(titleAndLink(work, served(spot('section-2')))).toBe(
       '《北京市国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要》第五篇 第三章 二、支持产学研协同创新 — https://example.org/plan/part-5/chapter-3/#section-2',
     );
   });

@@ -6,10 +6,9 @@
  */
 import { parseCsv } from '../helpers/csv.ts';
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { flattenIndicators, indicatorsTableSchema } from '../../src/reviewed/indicators-table';
-import { packagesTableSchema } from '../../src/reviewed/packages-table';
+import { flattenIndicators } from '../../src/reviewed/indicators-table';
+import { indicators, packages } from '../helpers/curated-tables';
 import type { Plan } from '../../src/convert/model';
 import { planBoxes } from '../../src/convert/build-mdx';
 import { readPlan } from '../../src/site/plan/read-plan-fs';
@@ -24,14 +23,11 @@ import {
   chapterPath,
   packagePath,
 } from '../../src/site/site-paths';
-import { DEFAULT_BUILD, ROOT, ensureBuilt } from './build-site';
+import { DEFAULT_BUILD, ensureBuilt } from './build-site';
 import { decodeEntities, fileForPath, idsOf, mainOf, readPage, visibleText } from './html';
 
 let outDir: string;
 let plan: Plan;
-const curated = (file: string) => JSON.parse(readFileSync(path.join(ROOT, 'content/data', file), 'utf8'));
-const indicators = indicatorsTableSchema.parse(curated('indicators.json'));
-const packages = packagesTableSchema.parse(curated('packages.json'));
 
 beforeAll(async () => {
   outDir = await ensureBuilt(DEFAULT_BUILD);

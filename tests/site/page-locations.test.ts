@@ -2,7 +2,7 @@
  * Where printed pages begin: small models for each rule, then the real
  * plan.json, where every page 1…218 must begin exactly once.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Block, Chapter, Part, Plan } from '../../src/convert/model';
 import { lastPage, pageAfterFooter } from '../../src/convert/printed-pages';
 import {
@@ -11,8 +11,7 @@ import {
   pageLocationMap,
   pageLocations,
 } from '../../src/site/plan/page-locations';
-import { readPlan } from '../../src/site/plan/read-plan-fs';
-import { ensureBuilt } from './build-site';
+import { plan as convertedPlan } from '../helpers/real-plan';
 
 /** The embedded plan's last printed page (the small models below end there too). */
 const LAST_PAGE = 218;
@@ -117,12 +116,8 @@ describe('checkPageLocations and pageLocationMap', () => {
   });
 });
 
-describe('the real plan.json', () => {
-  let plan: Plan;
-  beforeAll(async () => {
-    await ensureBuilt();
-    plan = readPlan();
-  });
+describe('the real plan', () => {
+  const plan: Plan = convertedPlan;
 
   it('begins every printed page 1…218 exactly once', () => {
     const locations = pageLocations(plan);

@@ -12,7 +12,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Plan } from '../../src/convert/model';
 import { packagesTableSchema } from '../../src/reviewed/packages-table';
 import { occurrencePage, occurrencePath, quotedTermIndex, type QuotedTermIndex } from '../../src/site/terms/quoted-terms';
-import { PAGE_SPOT, chapterSpots, packageSpot, pageCitations, partSpot, type PageCitations } from '../../src/site/cite/citation';
+import { PAGE_SPOT, boxListSpots, chapterSpots, indicatorSpots, packageSpot, pageCitations, partSpot, planSpot, type PageCitations } from '../../src/site/cite/citation';
+import { indicatorsTableSchema } from '../../src/reviewed/indicators-table';
+import { indicatorsPlace } from '../../src/site/plan/block-places';
 import { planPageSpans } from '../../src/site/plan/page-spans';
 import { SITE_TITLE } from '../../src/site/plan/plan-nav';
 import { DATA_FILES, boxRecords, indicatorRecordSchema, termRecords } from '../../src/site/data/data-files';
@@ -36,6 +38,7 @@ beforeAll(async () => {
 });
 
 const packages = packagesTableSchema.parse(JSON.parse(readFileSync(`${ROOT}/content/data/packages.json`, 'utf8')));
+const indicators = indicatorsTableSchema.parse(JSON.parse(readFileSync(`${ROOT}/content/data/indicators.json`, 'utf8')));
 const readData = (path: string) => readFileSync(fileForPath(outDir, path), 'utf8');
 
 describe('data files', () => {
@@ -89,9 +92,11 @@ describe('data files', () => {
     const hrefs = attributeValues(html, 'href');
     for (const file of DATA_FILES) {
       expect(hrefs, file.path).toContain(file.path);
-      const start = html.indexOf(`id="${file.id}"`);
-      expect(start, file.id).toBeGreaterThan(0);
-      const next = DATA_FILES.map((f) => html.indexOf(`id="${f.id}"`)).filter((at) => at > start);
+      expect(html, file.id).toContain(`id="${file.id}"`);
+      // The schema, for developers, lower down.
+      const start = html.indexOf(`id="${file.id}-schema"`);
+      expect(start, file.id).toBeGreaterThan(html.indexOf(`id="${file.id}"`));
+      const next = DATA_FILES.map((f) => html.indexOf(`id="${f.id}-schema"`)).filter((at) => at > start);
       const section = html.slice(start, Math.min(...next, html.length));
       for (const type of describeSchema(file.schema, file.names, file.notes).types) {
         expect(section, `${file.path} ${type.name}`).toContain(`<code>${type.name}</code>`);
@@ -192,21 +197,24 @@ describe('引用 controls', () => {
     JSON.parse(/<script type="application\/json" id="cite-data">([\s\S]*?)<\/script>/.exec(html)![1]!) as PageCitations;
   const buttons = (html: string) => [...html.matchAll(/<button type="button" class="cite-button"([^>]*)>引用<\/button>/g)].map((m) => m[1]!);
 
-  it('gives every chapter, section and box a control, and the page the citation data of exactly those spots', () => {
+  it('gives every chapter, section and box a control (and the indicators table and its rows in 第一篇第三章), and the page the citation data of exactly those spots', () => {
     const spans = planPageSpans(plan);
+    const table = indicatorsPlace(plan);
     let count = 0;
     for (const part of plan.parts) {
       for (const chapter of part.chapters) {
         const path = chapterPath(part.n, chapter.n);
         const html = readPage(outDir, path);
         const data = citationData(html);
-        const spots = chapterSpots(plan, spans, part.n, chapter.n, { base: '/' });
+        const at = { base: '/' };
+        const holdsTable = table.part.n === part.n && table.chapter.n === chapter.n;
+        const spots = [...chapterSpots(plan, spans, part.n, chapter.n, at), ...(holdsTable ? indicatorSpots(table, indicators, path, 'indicators', at) : [])];
         expect(data, path).toEqual(pageCitations(plan, spots));
         const keys = buttons(html).map((attrs) => /data-cite="([^"]+)"/.exec(attrs)![1]!);
         expect(keys, path).toEqual(spots.map((s) => s.key));
         for (const attrs of buttons(html)) {
           expect(attrs).toMatch(/\sdata-nontext(=""|\s|$)/);
-          expect(attrs).toMatch(/aria-label="引用本(章|节|专栏)：[^"]+"/);
+          expect(attrs).toMatch(/aria-label="引用本(章|节|专栏|表|项指标)：[^"]+"/);
           expect(attrs).toContain('aria-controls="cite-panel"');
         }
         // The build names no origin: the page spot's address is the page's own path (the browser adds where it is served).
@@ -214,10 +222,10 @@ describe('引用 controls', () => {
         count += spots.length;
       }
     }
-    expect(count).toBe(54 + 163 + 10);
+    expect(count).toBe(54 + 163 + 10 + 1 + 25);
   });
 
-  it('gives every 篇 and package page a control for the page, and none to the one-page edition', () => {
+  it('gives every 篇 and package page, / and /full/ (the whole plan), /indicators/ and each entry of /boxes/ their controls', () => {
     const spans = planPageSpans(plan);
     for (const part of plan.parts) {
       const html = readPage(outDir, partPath(part.n));
@@ -229,7 +237,18 @@ describe('引用 controls', () => {
       expect(citationData(html)).toEqual(pageCitations(plan, [packageSpot(plan, packages, p.no, { base: '/' })]));
       expect(buttons(html)).toHaveLength(1);
     }
-    expect(buttons(readPage(outDir, '/full/'))).toEqual([]);
-    expect(readPage(outDir, '/full/')).not.toContain('id="cite-data"');
+    for (const path of ['/', '/full/']) {
+      const html = readPage(outDir, path);
+      expect(citationData(html), path).toEqual(pageCitations(plan, [planSpot(path, { base: '/' })]));
+      // One control, at the title: the tables shown on /full/ cite nothing of their own.
+      expect(buttons(html), path).toHaveLength(1);
+    }
+    const indicatorsHtml = readPage(outDir, '/indicators/');
+    const own = indicatorSpots(indicatorsPlace(plan), indicators, '/indicators/', PAGE_SPOT, { base: '/' });
+    expect(citationData(indicatorsHtml)).toEqual(pageCitations(plan, own));
+    expect(buttons(indicatorsHtml)).toHaveLength(1 + 25);
+    const boxesHtml = readPage(outDir, '/boxes/');
+    expect(citationData(boxesHtml)).toEqual(pageCitations(plan, boxListSpots(plan, spans, { base: '/' })));
+    expect(buttons(boxesHtml)).toHaveLength(10);
   });
 });

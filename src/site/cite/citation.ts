@@ -1,20 +1,19 @@
 /**
- * References to a spot of the plan — a 篇, a 章, a section, a 专栏 box or a
- * 重大工程包 — in GB/T 7714-2015 form (an electronic document, `[EB/OL]`),
- * and as a plain "title — URL" line.
+ * References to a spot of the plan — the whole plan, a 篇, a 章, a section, a
+ * 专栏 box, the main-indicators table or one of its rows, or a 重大工程包 —
+ * as one record (`CitationRecord`), which reference-formats.ts writes out in
+ * GB/T 7714-2015, RIS, BibTeX and CSL-JSON, and the page head as Highwire
+ * Press `citation_*` tags.
  *
- *     北京市人民政府. 北京市国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要: 第五篇 第二章 一、聚焦中关村科学城[EB/OL]. (2021-01-27)[2026-11-27]: 第52-53页. https://example.org/part-5/chapter-2/#section-1
+ *     北京市人民政府. 北京市国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要: 第五篇 第二章 一、聚焦中关村科学城[EB/OL]. (2021-01-27)[2026-11-27]: 52-53. https://example.org/part-5/chapter-2/#section-1
  *
- * The parts, in the standard's order: the body responsible (the plan was
- * approved by the municipal People's Congress and issued by the municipal
- * government, which is its author as a document: `ISSUER`); the title, with
- * the spot as "other title information" after a colon; the type mark
- * `[EB/OL]`; the date of publication in parentheses (the date of approval,
- * 2021-01-27); the date the reader accessed it in brackets; the printed
- * pages the spot spans (`第150-151页`, the pages a citation of the printed
- * plan would give); the stable URL with its anchor. The URL ends the
- * reference without the standard's closing full stop, which would become
- * part of the anchor when the link is pasted.
+ * What the record holds: the body responsible (the plan was approved by the
+ * municipal People's Congress and issued by the municipal government, which
+ * is its author as a document: `ISSUER`); the plan's title, and the spot as
+ * "other title information"; the date of publication (the date of approval,
+ * 2021-01-27); the date the reader accessed it; the printed pages the spot
+ * spans (the pages a citation of the printed plan would give; none for the
+ * whole plan); the stable URL with its anchor.
  *
  * Pure: the page pieces from the model at build time, the date and the
  * address from the reader's browser at the moment of copying. The build
@@ -25,8 +24,9 @@
 import type { Plan } from '../../convert/model';
 import type { PackagesTable } from '../../reviewed/packages-table';
 import { lastPage, pageAfterFooter } from '../../convert/printed-pages';
-import { chapterKey, pageSpanText, sectionKey, type PageSpan, type PlanPageSpans } from '../plan/page-spans';
-import { boxId, chapterPath, packagePath, partPath, sectionId, withBase } from '../site-paths';
+import type { IndicatorsTable } from '../../reviewed/indicators-table';
+import { chapterKey, sectionKey, type PageSpan, type PlanPageSpans } from '../plan/page-spans';
+import { INDICATORS_TABLE_ID, boxId, chapterPath, packagePath, partPath, sectionId, withBase } from '../site-paths';
 
 /** The author of the plan as a document: it was issued by the municipal government. */
 export const ISSUER = '北京市人民政府';
@@ -35,16 +35,19 @@ export const ISSUER = '北京市人民政府';
 export const PAGE_SPOT = '_top';
 
 /** What a spot is. */
-export type SpotKind = 'part' | 'chapter' | 'section' | 'box' | 'package';
+export type SpotKind = 'plan' | 'part' | 'chapter' | 'section' | 'box' | 'table' | 'row' | 'package';
 
 /** One citable spot, as the build hands it to the page. */
 export interface CitationSpot {
   /** The id of the element the spot's 引用 control belongs to: `_top` for the page itself, `section-3`, `box-7`. */
   key: string;
   kind: SpotKind;
-  /** How the reference names it: `第五篇 第二章 一、聚焦中关村科学城`, `专栏7 低碳领跑者计划`. */
+  /** How the reference names it: `第五篇 第二章 一、聚焦中关村科学城`, `专栏7 低碳领跑者计划`; empty for the whole plan. */
   name: string;
-  pages: PageSpan;
+  /** The printed pages it spans; null for the whole plan. */
+  pages: PageSpan | null;
+  /** Its site path with the anchor, without the deployment base: `/part-5/chapter-2/#section-1`. */
+  path: string;
   /**
    * The spot's address with its anchor: in the page's data, root-relative with
    * the deployment base (`/plan/part-5/chapter-2/#section-1`); the browser
@@ -79,17 +82,52 @@ export function isoDate(date: Date): string {
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
 
-/**
- * The reference in GB/T 7714-2015 form, accessed on `accessed` (`YYYY-MM-DD`).
- * See the module comment for the parts.
- */
-export function gbt7714(work: CitedWork, spot: CitationSpot, accessed: string): string {
-  return `${work.issuer}. ${work.title}: ${spot.name}[EB/OL]. (${work.published})[${accessed}]: ${pageSpanText(spot.pages)}. ${spot.url}`;
+/** The record every reference format is written from (reference-formats.ts). */
+export interface CitationRecord {
+  /** A key for reference managers, from the spot's path: `beijing-plan-2021-part-5-chapter-3-section-1`. */
+  id: string;
+  issuer: string;
+  /** The plan's full title. */
+  title: string;
+  /** The spot as other title information; empty for the whole plan. */
+  spot: string;
+  /** `YYYY-MM-DD`: the date of approval. */
+  published: string;
+  /** `YYYY-MM-DD`: the reader's today. */
+  accessed: string;
+  pages: PageSpan | null;
+  url: string;
+  /** ISO 639-1 code of the text. */
+  language: 'zh';
+}
+
+/** Prefix of every record id. */
+const RECORD_ID = 'beijing-plan-2021';
+
+/** The record id of a site path: `/part-5/chapter-3/#section-1` → `beijing-plan-2021-part-5-chapter-3-section-1`. */
+export function recordId(path: string): string {
+  const words = path.split(/[/#]+/).filter(Boolean);
+  return [RECORD_ID, ...words].join('-');
+}
+
+/** The record of `spot`, accessed on `accessed` (`YYYY-MM-DD`), at `url` (the spot's own URL unless given). */
+export function citationRecord(work: CitedWork, spot: CitationSpot, accessed: string, url: string = spot.url): CitationRecord {
+  return {
+    id: recordId(spot.path),
+    issuer: work.issuer,
+    title: work.title,
+    spot: spot.name,
+    published: work.published,
+    accessed,
+    pages: spot.pages,
+    url,
+    language: 'zh',
+  };
 }
 
 /** The plain line: the title in 《》 with the spot, a dash, the URL. */
-export function titleAndLink(work: CitedWork, spot: CitationSpot): string {
-  return `《${work.title}》${spot.name} — ${spot.url}`;
+export function titleAndLink(work: CitedWork, spot: CitationSpot, url: string = spot.url): string {
+  return `《${work.title}》${spot.name} — ${url}`;
 }
 
 /** Where a site is deployed: the path it is served under (the origin is the browser's to know). */
@@ -98,17 +136,40 @@ export interface Deployment {
   base: string;
 }
 
+/** A spot at site path `page` (with `anchor`, if any), its URL on deployment `at`. */
+function spotAt(at: Deployment, page: string, anchor: string, spot: Omit<CitationSpot, 'path' | 'url'>): CitationSpot {
+  const path = anchor ? `${page}#${anchor}` : page;
+  return { ...spot, path, url: withBase(path, at.base) };
+}
+
+/** The whole plan, cited from the page at `page` (`/`, `/full/`): no spot, no pages. */
+export function planSpot(page: string, at: Deployment): CitationSpot {
+  return spotAt(at, page, '', { key: PAGE_SPOT, kind: 'plan', name: '', pages: null });
+}
+
 /** The spot of a 篇 page: the 篇 from its heading to the end of its last 章. */
 export function partSpot(plan: Plan, spans: PlanPageSpans, part: number, at: Deployment): CitationSpot {
   const p = plan.parts.find((x) => x.n === part);
   if (!p) throw new Error(`plan.json has no 篇 ${part}`);
-  return {
-    key: PAGE_SPOT,
-    kind: 'part',
-    name: `${p.label} ${p.title}`,
-    pages: spans.parts.get(p.n)!,
-    url: withBase(partPath(p.n), at.base),
-  };
+  return spotAt(at, partPath(p.n), '', { key: PAGE_SPOT, kind: 'part', name: `${p.label} ${p.title}`, pages: spans.parts.get(p.n)! });
+}
+
+/** The spot of box `n` at its place in its chapter (`/part-5/chapter-3/#box-3`), under `key`. */
+function boxSpot(plan: Plan, spans: PlanPageSpans, n: number, at: Deployment, key: string): CitationSpot {
+  for (const p of plan.parts) {
+    for (const c of p.chapters) {
+      const box = [...c.intro, ...c.sections.flatMap((s) => s.blocks)].find((b) => b.kind === 'box' && b.n === n);
+      if (box?.kind === 'box') {
+        return spotAt(at, chapterPath(p.n, c.n), boxId(n), { key, kind: 'box', name: `${box.label} ${box.title}`, pages: spans.boxes.get(n)! });
+      }
+    }
+  }
+  throw new Error(`plan.json has no 专栏${n}`);
+}
+
+/** The spots of /boxes/: each box, under its id there, cited at its place in its chapter. */
+export function boxListSpots(plan: Plan, spans: PlanPageSpans, at: Deployment): CitationSpot[] {
+  return [...spans.boxes.keys()].sort((a, b) => a - b).map((n) => boxSpot(plan, spans, n, at, boxId(n)));
 }
 
 /** The spots of a 章 page: the 章 itself, each section, each box, in reading order. */
@@ -117,47 +178,71 @@ export function chapterSpots(plan: Plan, spans: PlanPageSpans, part: number, cha
   const c = p?.chapters.find((x) => x.n === chapter);
   if (!p || !c) throw new Error(`plan.json has no 章 ${chapter} in 篇 ${part}`);
   const page = chapterPath(p.n, c.n);
-  const url = (anchor: string) => withBase(anchor ? `${page}#${anchor}` : page, at.base);
   const spots: CitationSpot[] = [
-    { key: PAGE_SPOT, kind: 'chapter', name: `${p.label} ${c.label} ${c.title}`, pages: spans.chapters.get(chapterKey(p.n, c.n))!, url: url('') },
+    spotAt(at, page, '', { key: PAGE_SPOT, kind: 'chapter', name: `${p.label} ${c.label} ${c.title}`, pages: spans.chapters.get(chapterKey(p.n, c.n))! }),
   ];
   const boxes = (blocks: (typeof c.intro)) => {
-    for (const b of blocks) {
-      if (b.kind !== 'box') continue;
-      spots.push({ key: boxId(b.n), kind: 'box', name: `${b.label} ${b.title}`, pages: spans.boxes.get(b.n)!, url: url(boxId(b.n)) });
-    }
+    for (const b of blocks) if (b.kind === 'box') spots.push(boxSpot(plan, spans, b.n, at, boxId(b.n)));
   };
   boxes(c.intro);
   for (const s of c.sections) {
     const key = sectionId(s.n);
-    spots.push({ key, kind: 'section', name: `${p.label} ${c.label} ${s.label}${s.title}`, pages: spans.sections.get(sectionKey(p.n, c.n, s.n))!, url: url(key) });
+    spots.push(spotAt(at, page, key, { key, kind: 'section', name: `${p.label} ${c.label} ${s.label}${s.title}`, pages: spans.sections.get(sectionKey(p.n, c.n, s.n))! }));
     boxes(s.blocks);
   }
   return spots;
 }
 
 /**
- * The printed page of a row of the 附表: the appendix begins on the page after
- * its `footerBefore`, and each curated page break (which stands between two
- * rows) turns a page. A row never spans a break, so it lies on one page.
+ * The printed page of a row of a curated table: the table begins on
+ * `firstPage`, and each curated page break (which stands between two rows,
+ * after row `afterNo`) turns a page. A row never spans a break, so it lies
+ * on one page.
  */
-export function packagePages(plan: Plan, table: PackagesTable, no: number): PageSpan {
-  const first = pageAfterFooter(plan.appendix.footerBefore ?? 0, lastPage(plan)) ?? plan.appendix.page;
-  const page = first + table.pageBreaks.filter((pb) => pb.afterNo < no).length;
+export function rowPage(firstPage: number, pageBreaks: readonly { afterNo: number }[], no: number): PageSpan {
+  const page = firstPage + pageBreaks.filter((pb) => pb.afterNo < no).length;
   return { first: page, last: page };
+}
+
+/** The printed page of a row of the 附表, which begins on the page after its `footerBefore`. */
+export function packagePages(plan: Plan, table: PackagesTable, no: number): PageSpan {
+  return rowPage(pageAfterFooter(plan.appendix.footerBefore ?? 0, lastPage(plan)) ?? plan.appendix.page, table.pageBreaks, no);
 }
 
 /** The spot of a /packages/N/ page. */
 export function packageSpot(plan: Plan, table: PackagesTable, no: number, at: Deployment): CitationSpot {
   const pkg = table.packages.find((p) => p.no === no);
   if (!pkg) throw new Error(`no package ${no} in the 附表`);
-  return {
-    key: PAGE_SPOT,
-    kind: 'package',
-    name: `${plan.appendix.label} ${pkg.name}`,
-    pages: packagePages(plan, table, no),
-    url: withBase(packagePath(no), at.base),
-  };
+  return spotAt(at, packagePath(no), '', { key: PAGE_SPOT, kind: 'package', name: `${plan.appendix.label} ${pkg.name}`, pages: packagePages(plan, table, no) });
+}
+
+/** How a reference names a row of the main indicators: `主要指标 第8项 细颗粒物年均浓度` (a row of two measures by its shared label). */
+export function indicatorRowName(row: IndicatorsTable['categories'][number]['rows'][number]): string {
+  return `主要指标 第${row.no}项 ${row.label ?? row.measures[0]!.name}`;
+}
+
+/** Id of row `no` of the main-indicators table (as IndicatorsTable.astro renders it). */
+export const indicatorRowId = (no: number): string => `${INDICATORS_TABLE_ID}-${no}`;
+
+/**
+ * The spots of the main-indicators table shown on the page at `page` (its own
+ * page or 第一篇第三章): the table (under `tableKey`, anchored at the table)
+ * and each row, with the printed pages from the curated page breaks.
+ */
+export function indicatorSpots(
+  place: { firstPage: number; lastPage: number },
+  table: IndicatorsTable,
+  page: string,
+  tableKey: string,
+  at: Deployment,
+): CitationSpot[] {
+  const whole = spotAt(at, page, tableKey === PAGE_SPOT ? '' : INDICATORS_TABLE_ID, {
+    key: tableKey, kind: 'table', name: table.caption, pages: { first: place.firstPage, last: place.lastPage },
+  });
+  const rows = table.categories.flatMap((c) => c.rows).map((row) =>
+    spotAt(at, page, indicatorRowId(row.no), { key: indicatorRowId(row.no), kind: 'row', name: indicatorRowName(row), pages: rowPage(place.firstPage, table.pageBreaks, row.no) }),
+  );
+  return [whole, ...rows];
 }
 
 /** What a page hands its 引用 controls: the work, and its spots by key. */
@@ -179,6 +264,6 @@ export const CITE_PANEL_ID = 'cite-panel';
 
 /** The accessible name of a 引用 control: `引用本节：一、聚焦中关村科学城`. */
 export function citeButtonLabel(kind: SpotKind, heading: string): string {
-  const what = { part: '本篇', chapter: '本章', section: '本节', box: '本专栏', package: '本工程包' }[kind];
+  const what = { plan: '纲要全文', part: '本篇', chapter: '本章', section: '本节', box: '本专栏', table: '本表', row: '本项指标', package: '本工程包' }[kind];
   return `引用${what}：${heading}`;
 }

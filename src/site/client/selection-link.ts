@@ -8,8 +8,17 @@
  *
  * The directive is chosen against the text of the whole page as this
  * browser lays it out (navigation included: a browser searches all of it
- * and takes the first match), by `chooseTextDirective`.
+ * and takes the first match), by `chooseTextDirective`; a long passage is
+ * given by its first and last words (`text=start,end`).
+ *
+ * Beside it, "复制引文" copies the selected words in quotation marks with
+ * their GB/T 7714 reference: the section or box they are in, the printed
+ * pages they lie on (from the page markers around them), and the link to
+ * them as its URL.
  */
+import { PAGE_SPOT, citationRecord, isoDate, type PageCitations } from '../cite/citation';
+import type { PageSpan } from '../plan/page-spans';
+import { gbt7714 } from '../cite/reference-formats';
 import { chooseTextDirective, formatTextDirective, type TextSpot } from '../cite/text-fragment';
 import { announce, copyText } from './clipboard';
 import { servedUrl } from './served-url';
@@ -105,31 +114,95 @@ function pageUrl(): string {
   return servedUrl(location.pathname);
 }
 
-/** The link to what `range` selects, or null when it selects none of the plan's text. */
-export function linkToSelection(range: Range, content: Element): string | null {
+/** The selected passage: its link, its words, its anchor and the printed pages it lies on. */
+interface Passage {
+  link: string;
+  words: string;
+  anchor: string;
+  pages: PageSpan | null;
+}
+
+/** The printed page where `node` stands: that of the last page marker before it, or null before the first. */
+function pageAt(node: Node, content: Element, boundary: 'start' | 'end'): number | null {
+  let page: number | null = null;
+  for (const marker of content.querySelectorAll<HTMLElement>('.page-marker[data-page]')) {
+    const position = marker.compareDocumentPosition(node);
+    const before = position & Node.DOCUMENT_POSITION_FOLLOWING || (boundary === 'end' && position & Node.DOCUMENT_POSITION_CONTAINED_BY);
+    if (before) page = Number(marker.dataset.page);
+  }
+  return page;
+}
+
+/** What `range` selects, or null when it selects none of the plan's text. */
+function selectedPassage(range: Range, content: Element, firstPage: number | null): Passage | null {
   const { blocks, nodes } = pageText();
   const found = selectedSpot(range, nodes);
   if (!found) return null;
   const anchor = nearestAnchor(found.first, content);
-  const directive = chooseTextDirective(
-    blocks.map((b) => b.text),
-    found.spot,
-  );
-  return directive ? `${pageUrl()}#${anchor}:~:${formatTextDirective(directive)}` : `${pageUrl()}${anchor ? `#${anchor}` : ''}`;
+  const texts = blocks.map((b) => b.text);
+  const directive = chooseTextDirective(texts, found.spot);
+  const { startBlock, start, endBlock, end } = found.spot;
+  const words = texts
+    .slice(startBlock, endBlock + 1)
+    .map((text, i) => text.slice(i === 0 ? start : 0, startBlock + i === endBlock ? end : undefined))
+    .join('\n');
+  const link = directive ? `${pageUrl()}#${anchor}:~:${formatTextDirective(directive)}` : `${pageUrl()}${anchor ? `#${anchor}` : ''}`;
+  const first = pageAt(range.startContainer, content, 'start') ?? firstPage;
+  const last = pageAt(range.endContainer, content, 'end') ?? first;
+  return { link, words, anchor, pages: first === null || last === null ? null : { first, last } };
+}
+
+/** The link to what `range` selects, or null when it selects none of the plan's text. */
+export function linkToSelection(range: Range, content: Element): string | null {
+  return selectedPassage(range, content, null)?.link ?? null;
+}
+
+/** The citation data of the page (`#cite-data`), if it has any. */
+function pageCitations(): PageCitations | null {
+  const text = document.getElementById('cite-data')?.textContent;
+  return text ? (JSON.parse(text) as PageCitations) : null;
+}
+
+/**
+ * The quotation of a passage: its words in quotation marks, then the GB/T
+ * 7714 reference to the section or box it is in, with its own pages and
+ * its link as the URL.
+ */
+function quotation(passage: Passage, data: PageCitations): string {
+  const spot = data.spots[passage.anchor] ?? data.spots[PAGE_SPOT]!;
+  const record = citationRecord(data.work, { ...spot, pages: passage.pages ?? spot.pages }, isoDate(new Date()), passage.link);
+  return `“${passage.words}”\n${gbt7714(record)}`;
 }
 
 function mount(content: Element): void {
-  const button = document.createElement('button');
-  button.type = 'button';
-  button.className = 'selection-link not-content';
-  button.textContent = '复制链接到所选文字';
-  button.hidden = true;
-  button.setAttribute('data-nontext', '');
-  button.setAttribute('data-pagefind-ignore', '');
+  const data = pageCitations();
+  const firstPage = data?.spots[PAGE_SPOT]?.pages?.first ?? null;
+  const actions = document.createElement('div');
+  actions.className = 'selection-actions not-content';
+  actions.hidden = true;
+  actions.setAttribute('data-nontext', '');
+  actions.setAttribute('data-pagefind-ignore', '');
+  const makeButton = (className: string, text: string) => {
+    const b = document.createElement('button');
+    b.type = 'button';
+    b.className = className;
+    b.textContent = text;
+    // Pressing a button must not take the selection away.
+    b.addEventListener('mousedown', (event) => event.preventDefault());
+    b.addEventListener('blur', (event) => {
+      if (actions.contains(event.relatedTarget as Node | null)) return;
+      const selection = getSelection();
+      if (!selection || selection.isCollapsed) actions.hidden = true;
+    });
+    actions.append(b);
+    return b;
+  };
+  const button = makeButton('selection-link', '复制链接到所选文字');
+  const quote = data ? makeButton('selection-quote', '复制引文') : null;
   let range: Range | null = null;
 
   const within = (r: Range) => content.contains(r.commonAncestorContainer) && r.toString().trim() !== '';
-  /** The top-level element of the text that holds `node`: the button goes after it, so Tab reaches it next. */
+  /** The top-level element of the text that holds `node`: the buttons go after it, so Tab reaches them next. */
   const topLevel = (node: Node) => {
     let el = node instanceof Element ? node : node.parentElement;
     while (el && el.parentElement !== content) el = el.parentElement;
@@ -140,20 +213,20 @@ function mount(content: Element): void {
     const selection = getSelection();
     const current = selection && selection.rangeCount > 0 && !selection.isCollapsed ? selection.getRangeAt(0) : null;
     if (!current || !within(current)) {
-      if (document.activeElement !== button) button.hidden = true;
+      if (!actions.contains(document.activeElement)) actions.hidden = true;
       return;
     }
     range = current.cloneRange();
     const after = topLevel(current.endContainer);
-    if (after && after.nextElementSibling !== button) after.after(button);
-    button.hidden = false;
+    if (after && after.nextElementSibling !== actions) after.after(actions);
+    actions.hidden = false;
     const rects = current.getClientRects();
     const last = rects[rects.length - 1] ?? current.getBoundingClientRect();
-    const frame = (button.offsetParent ?? document.body).getBoundingClientRect();
-    const width = button.offsetWidth;
+    const frame = (actions.offsetParent ?? document.body).getBoundingClientRect();
+    const width = actions.offsetWidth;
     const left = Math.max(8, Math.min(last.right - frame.left - width, document.documentElement.clientWidth - frame.left - width - 8));
-    button.style.left = `${Math.round(left)}px`;
-    button.style.top = `${Math.round(last.bottom - frame.top + 6)}px`;
+    actions.style.left = `${Math.round(left)}px`;
+    actions.style.top = `${Math.round(last.bottom - frame.top + 6)}px`;
   };
 
   let timer: number | undefined;
@@ -161,16 +234,16 @@ function mount(content: Element): void {
     window.clearTimeout(timer);
     timer = window.setTimeout(place, 120);
   });
-  // Pressing the button must not take the selection away.
-  button.addEventListener('mousedown', (event) => event.preventDefault());
   button.addEventListener('click', () => {
     const link = range ? linkToSelection(range, content) : null;
     if (!link) return;
     void copyText(link).then((ok) => announce(ok ? '已复制所选文字的链接' : `无法自动复制，链接是：${link}`));
   });
-  button.addEventListener('blur', () => {
-    const selection = getSelection();
-    if (!selection || selection.isCollapsed) button.hidden = true;
+  quote?.addEventListener('click', () => {
+    const passage = range ? selectedPassage(range, content, firstPage) : null;
+    if (!passage || !data) return;
+    const text = quotation(passage, data);
+    void copyText(text).then((ok) => announce(ok ? '已复制引文及其出处' : `无法自动复制，引文是：${text}`));
   });
 }
 

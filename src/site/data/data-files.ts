@@ -175,6 +175,9 @@ export interface DataFile {
   format: 'JSON' | 'CSV';
   /** What it holds, for the /data/ page. */
   title: string;
+  /** For readers: what the file is, in plain words, and what it is good for (no field names). */
+  forReaders: string;
+  /** For developers: how the file is built, above its schema. */
   description: string;
   /** The schema it validates against (for the CSV: each row, with `group` empty for null). */
   schema: ZodTypeAny;
@@ -253,7 +256,9 @@ export const DATA_FILES: readonly DataFile[] = [
     path: DATA_PATH,
     id: 'plan-json',
     format: 'JSON',
-    title: '文档模型',
+    title: '规划全文（文档模型）',
+    forReaders:
+      '整部规划的全文，按篇、章、节分好，每一段、每个专栏、每张表都单独列出，并记下印刷版每一页从哪里开始。适合想用程序检索、统计或重新排版全文的人；文字与印刷版一字不差。',
     description:
       '规划全文的结构：序言、篇、章、节、文字块（段落、目标句、专栏、表格）和附表。按阅读顺序连接各文字块的字符并写回页码，即为原文（去掉目录），一字不差。印刷页的分界以 {"footer": P} 标在原处。',
     schema: planSchema,
@@ -265,6 +270,8 @@ export const DATA_FILES: readonly DataFile[] = [
     id: 'boxes-json',
     format: 'JSON',
     title: '专栏',
+    forReaders:
+      '规划中的10个专栏，每个专栏的标题、所在的篇章、导语和各项内容，以及它在印刷版第几页。适合整理或比较各专栏的人。',
     description: '全部专栏（专栏1—10）：所在篇、章、节，网址，导语和各项，所跨印刷页。',
     schema: z.array(boxRecordSchema),
     names: new Map<ZodTypeAny, string>([[boxRecordSchema, 'BoxRecord'], [pageSpanSchema, 'PageSpan']]),
@@ -275,6 +282,8 @@ export const DATA_FILES: readonly DataFile[] = [
     id: 'indicators-json',
     format: 'JSON',
     title: '主要指标',
+    forReaders:
+      '“十四五”时期经济社会发展主要指标表，一行一个指标：类别、序号、名称、单位、2025年目标和属性（预期性或约束性）。适合用程序读取的人；想用电子表格看，请下载下面的 CSV 文件。',
     description: '“十四五”时期经济社会发展主要指标，每行（第9、25项每个子行）一个对象，字符照录。',
     schema: z.array(indicatorRecordSchema),
     names: new Map<ZodTypeAny, string>([[indicatorRecordSchema, 'IndicatorRecord']]),
@@ -285,6 +294,8 @@ export const DATA_FILES: readonly DataFile[] = [
     id: 'indicators-csv',
     format: 'CSV',
     title: '主要指标（CSV）',
+    forReaders:
+      '同一张主要指标表，可以直接用 Excel、WPS 或 Numbers 等电子表格软件打开，中文不会乱码。适合想排序、筛选或画图的读者。',
     description:
       '与 indicators.json 相同的记录和列（首行为字段名）；UTF-8 带字节顺序标记，电子表格可直接打开；RFC 4180 引号规则，CRLF 换行；group 为 null 时留空。',
     schema: indicatorRecordSchema,
@@ -296,6 +307,8 @@ export const DATA_FILES: readonly DataFile[] = [
     id: 'packages-json',
     format: 'JSON',
     title: '重大工程包',
+    forReaders:
+      '附表中的10个重大工程包：每个工程包的名称、建设目标、主要内容，列出的每个项目，以及正文中论及该项目的篇、章、节和网址。适合追踪某个项目在规划中出现在哪里的人。',
     description: '附表“十四五”时期重大工程包：10个工程包的名称、建设目标、主要内容，每个项目及正文论及之处。',
     schema: z.array(packageRecordSchema),
     names: new Map<ZodTypeAny, string>([[packageRecordSchema, 'PackageRecord']]),
@@ -306,6 +319,8 @@ export const DATA_FILES: readonly DataFile[] = [
     id: 'terms-json',
     format: 'JSON',
     title: '词语索引',
+    forReaders:
+      '词语索引的数据：正文中加引号的词语（如“两区”“七有”），每个词出现了几次、分别在哪一篇哪一章。适合研究规划用语的人。',
     description:
       '正文中引号内的全部词语（词语索引页的数据）：每条的出现次数和每次出现之处。只出现一次且含句内标点（，。；：！？）的引语是句子而非名称，不收。',
     schema: z.array(termRecordSchema),

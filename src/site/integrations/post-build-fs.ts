@@ -18,6 +18,8 @@ import { HEADERS_FILE, cacheRules, headersFile } from './cache-headers.ts';
 
 /** File name of the service worker, at the root of the deployment base. */
 export const SERVICE_WORKER_FILE = 'sw.js';
+/** The page for unknown addresses, at the root of the deployment base. */
+export const NOT_FOUND_FILE = '404.html';
 
 function htmlFilesUnder(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true, recursive: true })
@@ -40,7 +42,9 @@ export function writeContentSecurityPolicies(dir: string): number {
  * Writes `dir/sw.js`: a Workbox worker precaching every file of the build.
  * Each entry carries a content hash, so a new build re-downloads exactly what
  * changed and `cleanupOutdatedCaches` plus the per-URL revisions drop what
- * the new build no longer has. `skipWaiting`/`clientsClaim` let the new
+ * the new build no longer has. A navigation to an address the build does not
+ * have goes to the network and, offline, gets the precached 404 page.
+ * `skipWaiting`/`clientsClaim` let the new
  * worker take over as soon as it has the whole new build; the page script
  * (public/register-sw.js) then reloads open pages, so no page runs against a
  * cache of another build.
@@ -59,6 +63,16 @@ export async function writeServiceWorker(dir: string): Promise<{ count: number; 
     // A static site never varies by query: /search/?q=碳达峰 is /search/.
     ignoreURLParametersMatching: [/.*/],
     directoryIndex: 'index.html',
+    // An address the build does not have: online the host's 404 page comes
+    // from the network; offline the precached 404.html (search, 目录, page
+    // jump) instead of the browser's error. Relative to sw.js, so any base.
+    runtimeCaching: [
+      {
+        urlPattern: ({ request }) => request.mode === 'navigate',
+        handler: 'NetworkOnly',
+        options: { precacheFallback: { fallbackURL: NOT_FOUND_FILE } },
+      },
+    ],
     cleanupOutdatedCaches: true,
     skipWaiting: true,
     clientsClaim: true,

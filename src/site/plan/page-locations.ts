@@ -116,3 +116,33 @@ export function pageLocationMap(locations: readonly PageLocation[]): Map<number,
 export function pageLocationHref(location: PageLocation): string {
   return `${location.path}#${pageAnchorId(location.page)}`;
 }
+
+/** A page break recorded in a curated table: footer `footer` stood after row (or package) `afterNo`. */
+export interface CuratedPageBreak {
+  footer: number;
+  afterNo: number;
+}
+
+/**
+ * Row number → the printed page that begins with that row of a curated table
+ * (the footer after row N opens page footer + 1 at row N + 1; the footer of
+ * the last page, `last` (see `lastPage`), opens nothing). `begun` are the pages the model begins inside
+ * the table (`pagesBegunIn`); the curated breaks must name the same pages, or
+ * the table's page markers would disagree with the text's, so this throws.
+ */
+export function curatedTablePageRows(
+  name: string,
+  pageBreaks: readonly CuratedPageBreak[],
+  begun: readonly number[],
+  last: number,
+): Map<number, number> {
+  const opening = pageBreaks.flatMap((pb) => {
+    const page = pageAfterFooter(pb.footer, last);
+    return page === null ? [] : [{ row: pb.afterNo + 1, page }];
+  });
+  const curated = opening.map((o) => o.page);
+  if (begun.join(' ') !== curated.join(' ')) {
+    throw new Error(`${name}: the model begins pages [${begun}] in the table, the curated data [${curated}]`);
+  }
+  return new Map(opening.map((o) => [o.row, o.page]));
+}

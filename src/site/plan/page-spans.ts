@@ -1,5 +1,5 @@
 /**
- * The printed pages each part of the plan spans, for citations (`第150-151页`).
+ * The printed pages each part of the plan spans, for citations (`150-151`).
  *
  * A 篇, 章, section or 专栏 box starts on the page where its heading stands
  * and ends on the page of its last character. Pages turn where the model has
@@ -106,7 +106,7 @@ export function planPageSpans(plan: Plan): PlanPageSpans {
   return spans;
 }
 
-/** How a citation gives the pages: `第150页`, or `第150-151页` for a span. */
+/** How GB/T 7714-2015 gives the cited pages, bare numbers: `150`, or `150-151` for a span. */
 export function pageSpanText(span: PageSpan): string {
-  return span.first === span.last ? `第${span.first}页` : `第${span.first}-${span.last}页`;
+  return span.first === span.last ? `${span.first}` : `${span.first}-${span.last}`;
 }

@@ -7,6 +7,7 @@ import type { Chapter, Part, Plan } from '../../convert/model';
 import {
   BOXES_PATH,
   DATA_INDEX_PATH,
+  DOWNLOADS_PATH,
   FULL_PATH,
   HOME_PATH,
   INDICATORS_PATH,
@@ -29,6 +30,8 @@ export const HOME_LABEL = '首页';
 export const FULL_LABEL = '全文（单页）';
 /** Label of the link to `/data/` (every data file with its schema). */
 export const DATA_LABEL = '数据下载';
+/** Label of the link to `/downloads/` (the EPUB and the plain text). */
+export const DOWNLOADS_LABEL = '电子书与纯文本下载';
 /** Label of the link to `/terms/` (the index of quoted terms). */
 export const TERMS_LABEL = '词语索引';
 /** The site's name in its header (Starlight's `title`). */
@@ -56,21 +59,67 @@ export function chapterSlug(part: number, chapter: number): string {
   return `part-${part}/chapter-${chapter}`;
 }
 
+/** A package of the 附表 as navigation needs it: its number and its name as printed. */
+export interface NavPackage {
+  no: number;
+  name: string;
+}
+
+/** One page of the edition in reading order: how links to it read, and its site path. */
+export interface ReadingStop {
+  label: string;
+  path: string;
+}
+
+/** Label of `/` as a stop in the reading order: the text it shows. */
+export const PREFACE_LABEL = '序言';
+
+/**
+ * The edition in the plan's order, the one order of 上一页/下一页: the 序言
+ * (`/`), each 篇 page and its 章 pages, then the main indicators, the 专栏,
+ * the 附表 and its packages. The sidebar lists the same pages in the same
+ * order; `/full/`, the term index and the data are reference pages outside it.
+ */
+export function readingOrder(plan: Plan, packages: readonly NavPackage[]): ReadingStop[] {
+  return [
+    { label: PREFACE_LABEL, path: HOME_PATH },
+    ...plan.parts.flatMap((part) => [
+      { label: navLabel(part), path: partPath(part.n) },
+      ...part.chapters.map((chapter) => ({ label: navLabel(chapter), path: chapterPath(part.n, chapter.n) })),
+    ]),
+    { label: INDICATORS_LABEL, path: INDICATORS_PATH },
+    { label: BOXES_LABEL, path: BOXES_PATH },
+    { label: navLabel(plan.appendix), path: PACKAGES_PATH },
+    ...packages.map((p) => ({ label: p.name, path: packagePath(p.no) })),
+  ];
+}
+
+/** The pages before and after `path` in the reading order (none outside it). */
+export function readingNeighbours(
+  order: readonly ReadingStop[],
+  path: string,
+): { prev: ReadingStop | null; next: ReadingStop | null } {
+  const i = order.findIndex((stop) => stop.path === path);
+  if (i < 0) return { prev: null, next: null };
+  return { prev: order[i - 1] ?? null, next: order[i + 1] ?? null };
+}
+
 /**
  * The sidebar: home, one collapsed group per 篇 (labelled `第五篇 加快…`,
- * holding the 篇 page and its chapters `第二章 …`), the main indicators and
- * the 专栏 (pages gathering what readers look for first), the 附表, the
- * one-page edition, then the term index and the data files. Starlight
- * derives prev/next from this order.
+ * holding the 篇 page, also named with its title, and its chapters
+ * `第二章 …`), the main indicators and the 专栏 (pages gathering what readers
+ * look for first), the 附表 with its ten packages, the one-page edition, then
+ * the term index and the data files. Every page of the reading order has its
+ * entry, so every page's place is marked.
  */
-export function planSidebar(plan: Plan): SidebarItem[] {
+export function planSidebar(plan: Plan, packages: readonly NavPackage[]): SidebarItem[] {
   return [
     { label: HOME_LABEL, link: HOME_PATH },
     ...plan.parts.map((part) => ({
       label: navLabel(part),
       collapsed: true,
       items: [
-        { label: part.label, slug: partSlug(part.n) },
+        { label: navLabel(part), slug: partSlug(part.n) },
         ...part.chapters.map((chapter) => ({
           label: navLabel(chapter),
           slug: chapterSlug(part.n, chapter.n),
@@ -79,7 +128,14 @@ export function planSidebar(plan: Plan): SidebarItem[] {
     })),
     { label: INDICATORS_LABEL, link: INDICATORS_PATH },
     { label: BOXES_LABEL, link: BOXES_PATH },
-    { label: navLabel(plan.appendix), link: PACKAGES_PATH },
+    {
+      label: navLabel(plan.appendix),
+      collapsed: true,
+      items: [
+        { label: navLabel(plan.appendix), link: PACKAGES_PATH },
+        ...packages.map((p) => ({ label: p.name, link: packagePath(p.no) })),
+      ],
+    },
     { label: FULL_LABEL, link: FULL_PATH },
     { label: TERMS_LABEL, link: TERMS_PATH },
     { label: DATA_LABEL, link: DATA_INDEX_PATH },
@@ -109,8 +165,9 @@ export interface Crumb {
 
 /**
  * What a page shows: a 篇, a 章, the 附表, one package of the 附表, the
- * main indicators, the list of 专栏, the term index, the data files, or the
- * plan's title block (title and approval line, on / and /full/).
+ * main indicators, the list of 专栏, the term index, the data files, the
+ * downloadable editions, or the plan's title block (title and approval line,
+ * on / and /full/).
  */
 export type PlanPageRef =
   | { kind: 'part'; part: number }
@@ -121,6 +178,7 @@ export type PlanPageRef =
   | { kind: 'boxes' }
   | { kind: 'terms' }
   | { kind: 'data' }
+  | { kind: 'downloads' }
   | { kind: 'title-block' };
 
 /** The breadcrumb trail of a page, from home down to the page itself (none for the title-block pages). */
@@ -157,6 +215,8 @@ export function breadcrumbs(plan: Plan, ref: PlanPageRef): Crumb[] {
       return [home, { label: TERMS_LABEL, path: TERMS_PATH }];
     case 'data':
       return [home, { label: DATA_LABEL, path: DATA_INDEX_PATH }];
+    case 'downloads':
+      return [home, { label: DOWNLOADS_LABEL, path: DOWNLOADS_PATH }];
   }
 }
 
@@ -166,6 +226,8 @@ export interface TocEntry {
   title: string;
   /** Site path (without base), with a fragment for sections. */
   href: string;
+  /** The printed page the plan's own 目录 gives. */
+  page: number;
   children: TocEntry[];
 }
 
@@ -176,18 +238,21 @@ export function tableOfContents(plan: Plan): TocEntry[] {
       label: part.label,
       title: part.title,
       href: partPath(part.n),
+      page: part.page,
       children: part.chapters.map((chapter) => ({
         label: chapter.label,
         title: chapter.title,
         href: chapterPath(part.n, chapter.n),
+        page: chapter.page,
         children: chapter.sections.map((section) => ({
           label: section.label,
           title: section.title,
           href: `${chapterPath(part.n, chapter.n)}#${sectionId(section.n)}`,
+          page: section.page,
           children: [],
         })),
       })),
     })),
-    { label: plan.appendix.label, title: plan.appendix.title, href: PACKAGES_PATH, children: [] },
+    { label: plan.appendix.label, title: plan.appendix.title, href: PACKAGES_PATH, page: plan.appendix.page, children: [] },
   ];
 }

@@ -1,0 +1,208 @@
+/**
+ * The downloads of the built site: the EPUB passes epubcheck with no error
+ * and no warning; read back in spine order it gives the plan's text (the
+ * faithfulness proof's `planText`, the two tables left out) and its tables
+ * the curated cells; its page-list maps printed pages 1…218, in order, to
+ * page-break spans where the site's page locations put them; its metadata
+ * say what the book is. The plain text served equals the one built from the
+ * model; /downloads/ states each file's true size; / and /data/ link there.
+ */
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Plan } from '../../src/convert/model';
+import { planText } from '../../src/convert/plan-text';
+import { planPlainText } from '../../src/downloads/plain-text';
+import { pageLocations } from '../../src/site/plan/page-locations';
+import { readPlan } from '../../src/site/plan/read-plan-fs';
+import { ABOUT_PATH, DATA_INDEX_PATH, DOWNLOADS_PATH, EPUB_PATH, HOME_PATH, TEXT_PATH } from '../../src/site/site-paths';
+import { DEFAULT_BUILD, ROOT, TMP, ensureBuilt } from '../site/build-site';
+import { attributeValues, curatedTableCells, decodeEntities, fileForPath, mainOf, readPage, visibleText } from '../site/html';
+import { indicatorsTableText, packagesTableText } from '../site/plan-text';
+import { indicators, packages } from '../helpers/curated-tables';
+
+let outDir: string;
+let plan: Plan;
+let epubBytes: Uint8Array;
+let files: Record<string, string>;
+let spine: { file: string; html: string }[];
+
+beforeAll(async () => {
+  outDir = await ensureBuilt(DEFAULT_BUILD);
+  plan = readPlan();
+  epubBytes = readFileSync(fileForPath(outDir, EPUB_PATH));
+  files = Object.fromEntries(Object.entries(unzipSync(epubBytes)).map(([name, bytes]) => [name, strFromU8(bytes)]));
+  const opf = files['EPUB/package.opf']!;
+  const hrefs = new Map([...opf.matchAll(/<item id="([^"]+)" href="([^"]+)"/g)].map((m) => [m[1]!, m[2]!]));
+  spine = [...opf.matchAll(/<itemref idref="([^"]+)"/g)].map((m) => {
+    const file = hrefs.get(m[1]!)!;
+    return { file, html: files[`EPUB/${file}`]! };
+  });
+});
+
+/** The `<body>` of a content document. */
+const bodyOf = (html: string) => html.slice(html.indexOf('<body'), html.lastIndexOf('</body>') + 7);
+
+/** The model with the raw text of its two tables taken out (they are read from the curated cells). */
+function withoutTables(p: Plan): Plan {
+  const strip = <T extends { kind: string }>(blocks: T[]): T[] => blocks.map((b) => (b.kind === 'table' ? { ...b, raw: [] } : b));
+  return {
+    ...p,
+    preface: { ...p.preface, blocks: strip(p.preface.blocks) },
+    parts: p.parts.map((part) => ({
+      ...part,
+      intro: strip(part.intro),
+      chapters: part.chapters.map((c) => ({ ...c, intro: strip(c.intro), sections: c.sections.map((s) => ({ ...s, blocks: strip(s.blocks) })) })),
+    })),
+    appendix: { ...p.appendix, blocks: strip(p.appendix.blocks) },
+  };
+}
+
+/** The epubcheck jar: EPUBCHECK_JAR, else what the `epubcheck` command (Debian's package) links to. */
+function epubcheckJar(): string {
+  if (process.env.EPUBCHECK_JAR) return process.env.EPUBCHECK_JAR;
+  const which = spawnSync('sh', ['-c', 'command -v epubcheck'], { encoding: 'utf8' });
+  if (which.status !== 0) throw new Error('epubcheck is not installed (apt-get install epubcheck)');
+  return realpathSync(which.stdout.trim());
+}
+
+describe('EPUB', () => {
+  it('passes epubcheck with no error and no warning', () => {
+    const file = path.join(TMP, 'check.epub');
+    writeFileSync(file, epubBytes);
+    // A short run: the client compiler and the serial collector start fastest.
+    const run = spawnSync('java', ['-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC', '-jar', epubcheckJar(), file], {
+      encoding: 'utf8',
+      timeout: 240_000,
+    });
+    const output = `${run.stdout}${run.stderr}`;
+    expect(output).toContain('Messages: 0 fatals / 0 errors / 0 warnings / 0 infos');
+    expect(output).toContain('No errors or warnings detected.');
+    expect(run.status, output).toBe(0);
+  }, 300_000);
+
+  it('is a zip whose first entry is the mimetype, stored and without extra field', () => {
+    const view = new DataView(epubBytes.buffer, epubBytes.byteOffset);
+    expect(view.getUint32(0, true)).toBe(0x04034b50);
+    expect(view.getUint16(8, true)).toBe(0); // stored
+    expect(view.getUint16(26, true)).toBe('mimetype'.length);
+    expect(view.getUint16(28, true)).toBe(0); // no extra field
+    expect(strFromU8(epubBytes.subarray(30, 38 + 20))).toBe('mimetypeapplication/epub+zip');
+  });
+
+  it('reads back, in spine order, as the plan’s text; its tables hold the curated cells', () => {
+    const text = spine.map((d) => visibleText(bodyOf(d.html), { skipCurated: true })).join('');
+    const want = planText(withoutTables(plan));
+    if (text !== want) {
+      let i = 0;
+      while (text[i] === want[i]) i++;
+      expect(text.slice(i - 20, i + 40)).toBe(want.slice(i - 20, i + 40));
+    }
+    expect(text).toBe(want);
+    const all = spine.map((d) => d.html).join('');
+    expect(curatedTableCells(all, 'indicators')).toEqual(indicatorsTableText(indicators));
+    expect(curatedTableCells(all, 'packages')).toEqual(packagesTableText(packages));
+  });
+
+  it('has the structure of the plan: 14 篇, 54 章, 163 sections, 10 boxes as asides, every lead bold, real tables', () => {
+    const all = spine.map((d) => d.html).join('');
+    const count = (re: RegExp) => [...all.matchAll(re)].length;
+    expect(count(/<section epub:type="part" role="doc-part"/g)).toBe(14);
+    expect(count(/<section epub:type="chapter" role="doc-chapter"/g)).toBe(54);
+    expect(count(/<h3 id="p\d+-c\d+-section-\d+"/g)).toBe(163);
+    expect([...all.matchAll(/<aside class="box" id="(box-\d+)"/g)].map((m) => m[1])).toEqual(
+      Array.from({ length: 10 }, (_, i) => `box-${i + 1}`),
+    );
+    const leads = (blocks: Plan['preface']['blocks']) =>
+      blocks.reduce((n, b) => n + (b.kind === 'paragraph' ? (b.lead ? 1 : 0) : b.kind === 'target' ? 1 : b.kind === 'box' ? b.items.length : 0), 0);
+    const modelLeads =
+      leads(plan.preface.blocks) +
+      plan.parts.reduce((n, p) => n + leads(p.intro) + p.chapters.reduce((m, c) => m + leads(c.intro) + c.sections.reduce((k, s) => k + leads(s.blocks), 0), 0), 0);
+    expect(count(/<strong>/g)).toBe(modelLeads);
+    expect(count(/<li><strong>——/g)).toBeGreaterThan(0);
+    expect(count(/<table /g)).toBe(2);
+    expect(count(/<th scope="col"/g)).toBe(5 + 3);
+    expect(spine.every((d) => /<html [^>]*lang="zh-CN" xml:lang="zh-CN"/.test(d.html))).toBe(true);
+  });
+
+  it('maps all 218 printed pages, in order, to page-break spans in reading order, on the 篇 the site puts them in', () => {
+    const nav = files['EPUB/nav.xhtml']!;
+    const pageList = nav.slice(nav.indexOf('epub:type="page-list"'), nav.indexOf('</nav>', nav.indexOf('epub:type="page-list"')));
+    const entries = [...pageList.matchAll(/<a href="([^"#]+)#([^"]+)">(\d+)<\/a>/g)].map((m) => ({ file: m[1]!, id: m[2]!, label: Number(m[3]) }));
+    expect(entries.map((e) => e.label)).toEqual(Array.from({ length: 218 }, (_, i) => i + 1));
+    const spans = spine.flatMap((d) =>
+      [...d.html.matchAll(/<span epub:type="pagebreak" role="doc-pagebreak" id="(page-\d+)" aria-label="(\d+)"><\/span>/g)].map((m) => ({
+        file: d.file,
+        id: m[1]!,
+        label: Number(m[2]),
+      })),
+    );
+    expect(spans).toEqual(entries.map((e) => ({ file: e.file, id: e.id, label: e.label })));
+    const fileOfSitePath = (p: string) => (p === '/packages/' ? 'appendix.xhtml' : `${/^\/part-(\d+)\//.exec(p)![1]}`);
+    expect(entries.map((e) => (e.file === 'appendix.xhtml' ? e.file : /^part-(\d+)\.xhtml$/.exec(e.file)![1]))).toEqual(
+      pageLocations(plan).map((l) => fileOfSitePath(l.path)),
+    );
+  });
+
+  it('has a 目录 of every 篇, 章 and section, and the 附表', () => {
+    const nav = files['EPUB/nav.xhtml']!;
+    const toc = nav.slice(nav.indexOf('epub:type="toc"'), nav.indexOf('</nav>'));
+    const labels = [...toc.matchAll(/<a href="[^"]+">([^<]+)<\/a>/g)].map((m) => decodeEntities(m[1]!));
+    const want = [
+      plan.preface.title,
+      ...plan.parts.flatMap((p) => [
+        `${p.label} ${p.title}`,
+        ...p.chapters.flatMap((c) => [`${c.label} ${c.title}`, ...c.sections.map((s) => s.label + s.title)]),
+      ]),
+      `${plan.appendix.label} ${plan.appendix.title}`,
+    ];
+    expect(labels.slice(0, want.length)).toEqual(want);
+    for (const href of [...toc.matchAll(/<a href="([^"#]+)#([^"]+)"/g)]) {
+      expect(files[`EPUB/${href[1]}`], href[0]).toContain(`id="${href[2]}"`);
+    }
+  });
+
+  it('says what it is: title, language, issuer, date, source of the pages, version, accessibility', () => {
+    const opf = files['EPUB/package.opf']!;
+    const meta = (property: string) => [...opf.matchAll(new RegExp(`<meta property="${property}"[^>]*>([^<]*)</meta>`, 'g'))].map((m) => m[1]);
+    const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string };
+    const sha = createHash('sha256').update(readFileSync(path.join(ROOT, 'content/source/beijing-14th-five-year-plan.txt'))).digest('hex');
+    expect(opf).toContain(`<dc:title id="pub-title">${plan.title}</dc:title>`);
+    expect(opf).toContain('<dc:language>zh-CN</dc:language>');
+    expect(opf).toContain('<dc:creator id="issuer">北京市人民政府</dc:creator>');
+    expect(opf).toContain('<dc:date>2021-01-27</dc:date>');
+    expect(opf).toMatch(/<dc:source id="print-source">[^<]*印刷版（共218页）<\/dc:source><meta property="source-of" refines="#print-source">pagination<\/meta>/);
+    expect(meta('schema:version')).toEqual([`${pkg.version}+${sha.slice(0, 8)}`]);
+    expect(meta('dcterms:modified')[0]).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+    expect(meta('schema:accessMode')).toEqual(['textual']);
+    expect(meta('schema:accessibilityFeature')).toEqual(expect.arrayContaining(['printPageNumbers', 'tableOfContents', 'structuralNavigation']));
+    expect(meta('schema:accessibilityHazard')).toEqual(['none']);
+    expect(meta('schema:accessibilitySummary')[0]!.length).toBeGreaterThan(20);
+    expect(meta('dcterms:conformsTo')).toEqual(['EPUB-A11Y-11_WCAG-21-AA']);
+    expect(opf).toMatch(/<item id="cover-image" href="cover.svg" media-type="image\/svg\+xml" properties="cover-image">/);
+    expect(files['EPUB/cover.svg']).toContain(`<title id="cover-title">封面：${plan.title}</title>`);
+  });
+});
+
+describe('plain text and /downloads/', () => {
+  it('serves the plain text built from the model', () => {
+    const served = readFileSync(fileForPath(outDir, TEXT_PATH), 'utf8');
+    expect(served).toBe(planPlainText(plan, { indicators, packages }));
+  });
+
+  it('lists each file with its true size, and is linked from /, /data/ and /about/', () => {
+    const page = mainOf(readPage(outDir, DOWNLOADS_PATH));
+    for (const url of [EPUB_PATH, TEXT_PATH]) {
+      expect(attributeValues(page, 'href')).toContain(url);
+    }
+    const sizes = attributeValues(page, 'data-download-size').map(Number);
+    expect(sizes).toEqual([EPUB_PATH, TEXT_PATH].map((url) => readFileSync(fileForPath(outDir, url)).length));
+    for (const size of sizes) expect(visibleText(page)).toContain(`${size.toLocaleString('en-US')} 字节`);
+    for (const url of [HOME_PATH, DATA_INDEX_PATH, ABOUT_PATH]) {
+      expect(attributeValues(mainOf(readPage(outDir, url)), 'href'), url).toContain(DOWNLOADS_PATH);
+    }
+  });
+});

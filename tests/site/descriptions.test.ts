@@ -1,0 +1,47 @@
+/**
+ * Every page of the built site says what it holds: its own meta description
+ * (on pages of the plan's text, its first sentence), none shared with
+ * another page; and the browser's theme colour is the interface's indigo.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_BUILD, ensureBuilt } from './build-site';
+import { decodeEntities, htmlFiles, pathOfFile, readPage } from './html';
+import { isPageRedirect } from '../../src/site/site-paths';
+
+let outDir: string;
+
+beforeAll(async () => {
+  outDir = await ensureBuilt(DEFAULT_BUILD);
+});
+
+const metaContent = (html: string, name: string): string[] =>
+  [...html.matchAll(new RegExp(`<meta name="${name}" content="([^"]*)"`, 'g'))].map((m) => decodeEntities(m[1]!));
+
+describe('meta descriptions', () => {
+  it('differ on every page, and a chapter\'s is its first sentence', () => {
+    const byDescription = new Map<string, string[]>();
+    const pages = htmlFiles(outDir)
+      .map((rel) => ({ rel, url: pathOfFile(rel) }))
+      .filter(({ url }) => !isPageRedirect(url));
+    expect(pages.length).toBeGreaterThan(80);
+    for (const { rel, url } of pages) {
+      const descriptions = metaContent(readFileSync(path.join(outDir, rel), 'utf8'), 'description');
+      expect(descriptions, url).toHaveLength(1);
+      byDescription.set(descriptions[0]!, [...(byDescription.get(descriptions[0]!) ?? []), url]);
+    }
+    expect([...byDescription].filter(([, urls]) => urls.length > 1)).toEqual([]);
+    const [chapter] = metaContent(readPage(outDir, '/part-9/chapter-3/'), 'description');
+    expect(chapter).toMatch(/^[^。！？]+[。！？]/);
+    expect(decodeEntities(readPage(outDir, '/part-9/chapter-3/'))).toContain(chapter!.replace(/…$/, ''));
+  });
+});
+
+describe('theme colour', () => {
+  it('is the indigo of the interface, for light and dark', () => {
+    const html = readPage(outDir, '/');
+    const colours = [...html.matchAll(/<meta name="theme-color" content="([^"]+)" media="\(prefers-color-scheme: (light|dark)\)"/g)].map((m) => [m[2], m[1]]);
+    expect(Object.fromEntries(colours)).toEqual({ light: '#3d50f5', dark: '#0a205c' });
+  });
+});
