@@ -243,15 +243,25 @@ describe('phone layout and typography', () => {
   it('keeps short table terms whole and page markers out of the numbers', async () => {
     const page = await open('/part-1/chapter-3/', PHONE);
     const cells = await page.evaluate(() => {
+      // The cell's own text: a control in it (a row's 引用 button) is site UI, not a term.
+      const textNodes = (el: Element) => {
+        const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+        const nodes: Text[] = [];
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) if (!n.parentElement!.closest('button')) nodes.push(n as Text);
+        return nodes;
+      };
       const lineCount = (el: Element) => {
-        const range = document.createRange();
-        range.selectNodeContents(el);
-        const tops = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+        const tops = new Set<number>();
+        for (const node of textNodes(el)) {
+          const range = document.createRange();
+          range.selectNodeContents(node);
+          for (const r of range.getClientRects()) if (r.width > 0) tops.add(Math.round(r.top));
+        }
         return tops.size;
       };
       return [...document.querySelectorAll('.indicators-table :is(td, th)')]
         .filter((c) => getComputedStyle(c).writingMode === 'horizontal-tb')
-        .map((c) => ({ text: c.textContent!.trim(), lines: lineCount(c) }));
+        .map((c) => ({ text: textNodes(c).map((n) => n.data).join('').trim(), lines: lineCount(c) }));
     });
     const food = cells.find((c) => c.text === '食品药品安全');
     expect(food?.lines).toBeGreaterThanOrEqual(1);
