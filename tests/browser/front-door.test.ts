@@ -243,16 +243,16 @@ describe('phone layout and typography', () => {
   it('keeps short table terms whole and page markers out of the numbers', async () => {
     const page = await open('/part-1/chapter-3/', PHONE);
     const cells = await page.evaluate(() => {
-      // The plan's characters in a cell: its text outside site UI (the row's 引用 control is `data-nontext`).
-      const planTextNodes = (el: Element) => {
+      // The cell's own text: a control in it (a row's 引用 button) is site UI, not a term.
+      const textNodes = (el: Element) => {
         const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
         const nodes: Text[] = [];
-        for (let n = walker.nextNode(); n; n = walker.nextNode()) if (!n.parentElement!.closest('[data-nontext]')) nodes.push(n as Text);
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) if (!n.parentElement!.closest('button')) nodes.push(n as Text);
         return nodes;
       };
       const lineCount = (el: Element) => {
         const tops = new Set<number>();
-        for (const node of planTextNodes(el)) {
+        for (const node of textNodes(el)) {
           const range = document.createRange();
           range.selectNodeContents(node);
           for (const r of range.getClientRects()) if (r.width > 0) tops.add(Math.round(r.top));
@@ -261,7 +261,7 @@ describe('phone layout and typography', () => {
       };
       return [...document.querySelectorAll('.indicators-table :is(td, th)')]
         .filter((c) => getComputedStyle(c).writingMode === 'horizontal-tb')
-        .map((c) => ({ text: planTextNodes(c).map((n) => n.data).join('').trim(), lines: lineCount(c) }));
+        .map((c) => ({ text: textNodes(c).map((n) => n.data).join('').trim(), lines: lineCount(c) }));
     });
     const food = cells.find((c) => c.text === '食品药品安全');
     expect(food?.lines).toBeGreaterThanOrEqual(1);

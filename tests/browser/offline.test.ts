@@ -96,7 +96,7 @@ describe('a new build', () => {
     // One URL serves build A (the real one), then build B: `live` is a symlink the test repoints.
     // B changes two pages and drops a file of A.
     const a = outDir;
-    const dropped = 'sitemap-index.xml';
+    const dropped = 'data/indicators.csv';
     const b = copySite(outDir, 'offline-b');
     rmSync(path.join(b, dropped));
     const changed = chapterPath(plan.parts[1]!.n, 1);
