@@ -6,6 +6,7 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { IMMUTABLE, REVALIDATE, isContentHashed } from '../../src/site/integrations/cache-headers';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -23,8 +24,20 @@ export interface StaticServer {
   close: () => Promise<void>;
 }
 
+/** What the server may do besides serving files. */
+export interface ServeOptions {
+  /**
+   * Send the Cache-Control of the build's `_headers` (cache-headers.ts):
+   * content-hashed files cached for a year, the rest revalidated on every
+   * use. No validators are sent, so a revalidated file comes again whole.
+   */
+  cacheHeaders?: boolean;
+  /** Called for every file served (a 200), with the request's path and the file. */
+  onServe?: (requestPath: string, file: string) => void;
+}
+
 /** Serves `dir` at `base` on a free local port. */
-export async function serveStatic(dir: string, base = '/'): Promise<StaticServer> {
+export async function serveStatic(dir: string, base = '/', options: ServeOptions = {}): Promise<StaticServer> {
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     let file: string | null = null;
@@ -40,7 +53,13 @@ export async function serveStatic(dir: string, base = '/'): Promise<StaticServer
       createReadStream(path.join(dir, '404.html')).pipe(res);
       return;
     }
-    res.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
+    const headers: Record<string, string> = { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream' };
+    if (options.cacheHeaders) {
+      const rel = path.relative(dir, file).split(path.sep).join('/');
+      headers['Cache-Control'] = isContentHashed(rel) ? IMMUTABLE : REVALIDATE;
+    }
+    options.onServe?.(url.pathname, file);
+    res.writeHead(200, headers);
     createReadStream(file).pipe(res);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
