@@ -36,10 +36,17 @@ export default defineConfig({
   site,
   base,
   trailingSlash: 'always',
+  // No prefetching of every link the pointer rests on (Starlight's default):
+  // its script was the largest a page ran before any interaction (issue 13),
+  // and it downloads pages the reader may never open.
+  prefetch: false,
   // Every script is a file of its own (none inlined into the HTML, as Vite
   // would below 4 KB): cached once instead of sent again with every page, and
-  // one hash fewer in each page's Content-Security-Policy.
-  vite: { build: { assetsInlineLimit: 0 } },
+  // one hash fewer in each page's Content-Security-Policy. No module preload
+  // helper: code loaded on first use (the 引用 panel, the search dialog)
+  // fetches its few shared chunks itself, and the ~0.6 KB helper is not part
+  // of every page.
+  vite: { build: { assetsInlineLimit: 0, modulePreload: false } },
   markdown: {
     // The plan's characters are printed as they are: no "smart" quotes or
     // dashes (`--` would become `—`, `"` would become “).
@@ -95,6 +102,7 @@ export default defineConfig({
         Header: './src/site/components/PlanHeader.astro',
         Head: './src/site/components/PlanHead.astro',
         Sidebar: './src/site/components/PlanSidebar.astro',
+        LanguageSelect: './src/site/components/SingleLanguage.astro',
       },
       pagination: true,
       lastUpdated: false,

@@ -4,12 +4,9 @@
  * - `npm run build` from a clean checkout: HEAD cloned into a temporary
  *   folder, `npm ci` (from npm's local cache where it can), then the build
  *   timed; the time of `npm ci` is printed but not budgeted.
- * - Weight of the longest chapter and of /full/ (the whole plan on one page,
- *   the way the government publishes it), gzip at zlib's default level 6:
- *   the HTML; the JavaScript the page runs before any interaction (every
- *   script Chromium loads for the page, inline ones included, until the
- *   network is idle, with nobody touching the page); the CSS (stylesheets
- *   and inline styles). And the ratio /full/ : chapter.
+ * - Page weight (scripts/bench-page-weight.ts): what Chromium fetches for
+ *   the longest chapter on a first and a repeat visit, gzip, by HTML, CSS
+ *   and JS; the heaviest other page; /full/, /terms/ and /search/.
  * - Lighthouse 12.2.3 (default config: the mobile preset, simulated
  *   throttling) in Debian's Chromium on home, the longest chapter,
  *   /indicators/ and /search/, served from loopback.
@@ -21,20 +18,18 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
-import { gzipSync } from 'node:zlib';
 import lighthouse from 'lighthouse';
 import { serveStatic } from '../tests/browser/static-server.ts';
 import { longestChapter } from '../tests/gates/gate-site.ts';
 import { planSchema } from '../src/convert/model.ts';
-import { launchChromium, CHROMIUM_FLAGS, CHROMIUM_PATH } from './chromium.ts';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from './chromium.ts';
+import { benchPageWeight } from './bench-page-weight.ts';
 
 /** Prints one figure beside its budget. */
 export type Row = (name: string, value: string, budget: string, ok: boolean) => void;
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 
-const kb = (bytes: number) => (bytes / 1024).toFixed(1);
-const gzipSize = (data: string | Buffer) => gzipSync(data).length;
 
 function timed(command: string, args: string[], cwd: string): number {
   const started = performance.now();
@@ -51,58 +46,6 @@ function cleanBuild(): { outDir: string; ci: number; build: number; cleanup: () 
   const ci = timed('npm', ['ci', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'], clone);
   const build = timed('npm', ['run', 'build'], clone);
   return { outDir: path.join(clone, 'dist'), ci, build, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
-}
-
-/** The bytes a page costs, by kind, gzipped. */
-interface PageWeight {
-  html: number;
-  js: number;
-  css: number;
-  scripts: number;
-  /** The largest scripts, `name gzip-KB`. */
-  largestScripts: string[];
-}
-
-async function pageWeight(origin: string, url: string): Promise<PageWeight> {
-  const browser = await launchChromium();
-  try {
-    // A fresh profile and no service worker: what a first visit downloads and runs.
-    const context = await browser.newContext({ serviceWorkers: 'block' });
-    const page = await context.newPage();
-    const bodies: Promise<{ type: string; bytes: number; name: string }>[] = [];
-    page.on('response', (response) => {
-      const type = response.request().resourceType();
-      const name = new URL(response.url()).pathname.split('/').pop()!;
-      if (type === 'script' || type === 'stylesheet') bodies.push(response.body().then((b) => ({ type, bytes: gzipSize(b), name })));
-    });
-    const response = await page.goto(origin + url, { waitUntil: 'networkidle' });
-    const html = await response!.body();
-    const inline = await page.evaluate(() => ({
-      scripts: [...document.querySelectorAll('script:not([src])')]
-        .filter((s) => !/json/.test((s as HTMLScriptElement).type))
-        .map((s) => s.textContent ?? ''),
-      styles: [...document.querySelectorAll('style')].map((s) => s.textContent ?? ''),
-    }));
-    const loaded = await Promise.all(bodies);
-    await context.close();
-    const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
-    const external = (type: string) => sum(loaded.filter((l) => l.type === type).map((l) => l.bytes));
-    return {
-      html: gzipSize(html),
-      js: external('script') + sum(inline.scripts.map(gzipSize)),
-      css: external('stylesheet') + sum(inline.styles.map(gzipSize)),
-      scripts: loaded.filter((l) => l.type === 'script').length + inline.scripts.length,
-      largestScripts: [
-        ...loaded.filter((l) => l.type === 'script'),
-        ...inline.scripts.map((text) => ({ name: 'inline', bytes: gzipSize(text) })),
-      ]
-        .sort((a, b) => b.bytes - a.bytes)
-        .slice(0, 5)
-        .map((l) => `${l.name} ${kb(l.bytes)}`),
-    };
-  } finally {
-    await browser.close();
-  }
 }
 
 /** Starts Chromium with a DevTools port for Lighthouse; returns the port and a stop function. */
@@ -176,18 +119,8 @@ export async function benchSite(row: Row, options: { skipBuild: boolean; skipLig
   try {
     const plan = planSchema.parse(JSON.parse(readFileSync(path.join(outDir, 'data/plan.json'), 'utf8')));
     const chapter = longestChapter(plan).path;
-    const [c, f] = [await pageWeight(server.origin, chapter), await pageWeight(server.origin, '/full/')];
     console.log(`  longest chapter: ${chapter} (${longestChapter(plan).chars} characters of plan text)`);
-    row('longest chapter HTML, gzip (KB)', kb(c.html), '≤ 60', c.html <= 60 * 1024);
-    row(`longest chapter JS before input, gzip (KB)`, kb(c.js), '≤ 30', c.js <= 30 * 1024);
-    console.log(`  largest scripts (KB gzip): ${c.largestScripts.join(', ')}`);
-    row('longest chapter CSS, gzip (KB)', kb(c.css), '≤ 25', c.css <= 25 * 1024);
-    const ratio = (a: number, b: number) => `${(a / b).toFixed(1)}×`;
-    console.log(
-      `  /full/ (whole plan, one page): HTML ${kb(f.html)} KB (${ratio(f.html, c.html)} the chapter), ` +
-        `JS ${kb(f.js)} KB (${ratio(f.js, c.js)}), CSS ${kb(f.css)} KB (${ratio(f.css, c.css)}); ` +
-        `${c.scripts} scripts on the chapter, ${f.scripts} on /full/`,
-    );
+    await benchPageWeight(row, outDir, chapter);
     if (!options.skipLighthouse) {
       const pages = ['/', chapter, '/indicators/', '/search/'];
       for (const url of pages) {

@@ -16,6 +16,7 @@ import { MANAGER_FORMATS, gbt7714, type FormatKey } from '../cite/reference-form
 import { announce, copyText } from './clipboard';
 import { CITE_PANEL_CLOSE, CITE_PANEL_OPEN, type CitePanelOpen } from './cite-panel-events';
 import { servedUrl } from './served-url';
+import { buildCitePanel } from './cite-panel-markup';
 
 const MESSAGES: Record<FormatKey, string> = {
   gbt: '已复制 GB/T 7714-2015 格式的引用',
@@ -133,4 +134,7 @@ function mount(data: PageCitations, panel: HTMLElement): void {
 
 const dataElement = document.getElementById('cite-data');
 const panel = document.getElementById('cite-panel');
-if (dataElement?.textContent && panel) mount(JSON.parse(dataElement.textContent) as PageCitations, panel);
+if (dataElement?.textContent && panel) {
+  buildCitePanel(panel);
+  mount(JSON.parse(dataElement.textContent) as PageCitations, panel);
+}

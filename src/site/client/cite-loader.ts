@@ -5,15 +5,22 @@
  * points at, focuses or presses a 引用 button; that of the link to a
  * selection (selection-link.ts) when the reader first selects text; the
  * text-fragment fallback (fragment-fallback.ts) only in a browser that
- * lacks text fragments. A press that comes before its code is pressed
- * again once the code is there, so no press is lost.
+ * lacks text fragments; each with its styles (cite-panel.css, qr.css). A
+ * press that comes before its code is pressed again once the code is there,
+ * so no press is lost.
  */
+
+import citePanelCss from '../styles/cite-panel.css?url&no-inline';
+import qrCss from '../styles/qr.css?url&no-inline';
+import { loadStylesheet } from './load-stylesheet';
 
 let panel: Promise<unknown> | null = null;
 let panelReady = false;
 
 function loadPanel(): Promise<unknown> {
-  panel ??= Promise.all([import('./cite-controls'), import('./qr-controls')]).then(() => (panelReady = true));
+  panel ??= Promise.all([import('./cite-controls'), import('./qr-controls'), loadStylesheet(citePanelCss), loadStylesheet(qrCss)]).then(
+    () => (panelReady = true),
+  );
   return panel;
 }
 
@@ -36,7 +43,9 @@ if (document.querySelector('[data-selection-links]')) {
   document.addEventListener('selectionchange', () => {
     if (selection || getSelection()?.isCollapsed !== false) return;
     // The module places its buttons on the next selectionchange: give it this one again.
-    selection = import('./selection-link').then(() => document.dispatchEvent(new Event('selectionchange')));
+    selection = Promise.all([import('./selection-link'), loadStylesheet(citePanelCss)]).then(() =>
+      document.dispatchEvent(new Event('selectionchange')),
+    );
   });
 }
 

@@ -30,17 +30,20 @@ function prepare(): Promise<void> {
   return loadQr().then((module) => fill(module.qrSvg));
 }
 
-addEventListener('beforeprint', () => {
-  const module = loadedQr();
-  if (module) fill(module.qrSvg);
-  else void prepare();
-});
+// Only a page with 引用 controls (CiteControls.astro) prints its code.
+if (document.getElementById('cite-panel')) {
+  addEventListener('beforeprint', () => {
+    const module = loadedQr();
+    if (module) fill(module.qrSvg);
+    else void prepare();
+  });
 
-addEventListener('keydown', (event) => {
-  if (event.key.toLowerCase() !== 'p' || !(event.ctrlKey || event.metaKey) || event.altKey || event.shiftKey) return;
-  if (loadedQr()) return; // beforeprint draws it
-  event.preventDefault();
-  void prepare().finally(() => print());
-});
+  addEventListener('keydown', (event) => {
+    if (event.key.toLowerCase() !== 'p' || !(event.ctrlKey || event.metaKey) || event.altKey || event.shiftKey) return;
+    if (loadedQr()) return; // beforeprint draws it
+    event.preventDefault();
+    void prepare().finally(() => print());
+  });
 
-document.getElementById('cite-panel')?.addEventListener(CITE_PANEL_OPEN, () => void prepare());
+  document.getElementById('cite-panel')?.addEventListener(CITE_PANEL_OPEN, () => void prepare());
+}

@@ -9,6 +9,7 @@
  */
 import { CITE_PANEL_OPEN, type CitePanelOpen } from './cite-panel-events';
 import { loadQr } from './qr-loader';
+import { buildCitePanel } from './cite-panel-markup';
 
 function mount(panel: HTMLElement, zoom: HTMLDialogElement): void {
   const code = panel.querySelector<HTMLElement>('[data-cite-qr-code]')!;
@@ -49,5 +50,4 @@ function mount(panel: HTMLElement, zoom: HTMLDialogElement): void {
 }
 
 const panel = document.getElementById('cite-panel');
-const zoom = document.getElementById('qr-zoom');
-if (panel && zoom instanceof HTMLDialogElement) mount(panel, zoom);
+if (panel) mount(panel, buildCitePanel(panel));
