@@ -75,9 +75,6 @@ export default defineConfig({
         { tag: 'meta', attrs: { name: 'theme-color', content: '#3d50f5', media: '(prefers-color-scheme: light)' } },
         { tag: 'meta', attrs: { name: 'theme-color', content: '#0a205c', media: '(prefers-color-scheme: dark)' } },
         { tag: 'script', attrs: { type: 'module', src: `${baseDir}register-sw.js` } },
-        // A classic (blocking) script: the reader's text size is set before
-        // the first paint (public/reading-size.js).
-        { tag: 'script', attrs: { src: `${baseDir}reading-size.js` } },
       ],
       // Search is ours (src/search/): Pagefind indexes in searchIndex() below,
       // only the pages that show the plan's text.
@@ -103,6 +100,8 @@ export default defineConfig({
         Head: './src/site/components/PlanHead.astro',
         Sidebar: './src/site/components/PlanSidebar.astro',
         LanguageSelect: './src/site/components/SingleLanguage.astro',
+        // Theme and text size before the first paint, from a cached file.
+        ThemeProvider: './src/site/components/PlanThemeProvider.astro',
       },
       pagination: true,
       lastUpdated: false,

@@ -1,6 +1,6 @@
 /**
  * The reader's text size as remembered on this device: one localStorage
- * entry, read before the first paint by public/reading-size.js (which must
+ * entry, read before the first paint by src/site/before-paint/before-paint.js (which must
  * agree: tests/site/reading-size.test.ts) and written by the header control
  * (reading-size.ts).
  */

@@ -1,7 +1,7 @@
 /**
  * The header's text-size control (ReadingSize.astro): a group of buttons with
  * aria-pressed; on phones a 字号 button shows the group. The size itself is
- * set before the first paint by public/reading-size.js, which reads the same
+ * set before the first paint by src/site/before-paint/before-paint.js, which reads the same
  * localStorage entry (reading-size-choice.ts: the two must agree,
  * tests/site/reading-size.test.ts checks they do). Nothing leaves the
  * browser: the choice is one localStorage entry.
