@@ -3,8 +3,8 @@
  * (search-dialog.ts, its renderer and engine) and styles (search.css) are
  * downloaded on first use: when the reader points at or focuses the button,
  * presses it, or types `/` or Ctrl+K (⌘K). A press that comes before the code
- * opens the dialog at once, and the code takes it over with what the reader
- * has typed in it, so no press and no keystroke is lost.
+ * opens the dialog at once; the code then takes it over, searching what the
+ * reader has typed, so no press and no keystroke is lost.
  */
 import searchCss from '../styles/search.css?url&no-inline';
 import { loadStylesheet } from './load-stylesheet';
@@ -18,31 +18,22 @@ class SiteSearchElement extends HTMLElement {
     let loading: Promise<typeof import('../../search/search-dialog')> | null = null;
     let mounted = false;
     const load = () => (loading ??= Promise.all([import('../../search/search-dialog'), loadStylesheet(searchCss)]).then(([module]) => module));
-    /** Hands the dialog to its code once it has come; if the reader opened it meanwhile, it reopens through that code with what they typed. */
+    /** Where focus was when the dialog opened before its code: it goes back there on close. */
+    let opener: HTMLElement | null = null;
+    /** Hands the dialog to its code once it has come; a dialog the reader opened meanwhile stays open, with what they typed searched. */
     const mount = () =>
-      load().then(async ({ mountSearchDialog }) => {
+      load().then(({ mountSearchDialog }) => {
         if (mounted) return;
         mounted = true;
-        const reopen = dialog.open;
-        const typed = input.value;
-        if (reopen) {
-          // Closed before the code listens, so that its focus return does not act on this close.
-          const closed = new Promise((resolve) => dialog.addEventListener('close', resolve, { once: true }));
-          dialog.close();
-          await closed;
-        }
         mountSearchDialog(this, base);
-        if (!reopen) return;
-        button.click();
-        if (typed !== '') {
-          input.value = typed;
-          input.setSelectionRange(typed.length, typed.length);
-          input.dispatchEvent(new Event('input', { bubbles: true }));
-        }
+        if (dialog.open && input.value !== '') input.dispatchEvent(new Event('input', { bubbles: true }));
       });
     /** Before the code has come: the dialog opens at once, so what the reader types goes into its field. */
     const openNow = () => {
       if (!dialog.open) {
+        const active = document.activeElement;
+        opener = active instanceof HTMLElement && active !== document.body ? active : null;
+        dialog.addEventListener('close', () => opener?.focus(), { once: true });
         dialog.showModal();
         input.focus();
       }
