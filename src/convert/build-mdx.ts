@@ -7,6 +7,7 @@ import remarkStringify from 'remark-stringify';
 import type { Block, Box, Chapter, Inline, Part, Plan, Table } from './model.ts';
 import { boxMentionRules, linkBoxMentions, NO_BOX_MENTIONS, type BoxMentionsData } from './box-mentions.ts';
 import { lastPage, pageAfterFooter, partOpening } from './printed-pages.ts';
+import { isBox, planBlocks } from './plan-walk.ts';
 
 /** The components every generated page imports (see the converter → site contract in the README). */
 export const MDX_IMPORTS = [
@@ -102,16 +103,7 @@ export function blocksToMdast(blocks: readonly Block[], last: number): RootConte
 
 /** Every 专栏 box of the plan's parts, in reading order. */
 export function planBoxes(plan: Plan): Box[] {
-  const boxes: Box[] = [];
-  const take = (blocks: readonly Block[]) => blocks.forEach((b) => b.kind === 'box' && boxes.push(b));
-  for (const part of plan.parts) {
-    take(part.intro);
-    for (const chapter of part.chapters) {
-      take(chapter.intro);
-      chapter.sections.forEach((s) => take(s.blocks));
-    }
-  }
-  return boxes;
+  return [...planBlocks(plan, isBox)].filter((step) => step.part !== null).map((step) => step.node);
 }
 
 function pageRoot(children: RootContent[]): Root {

@@ -5,9 +5,10 @@
  *
  * Pure: takes the model, returns data.
  */
-import type { Block, Inline, Plan } from '../../convert/model';
+import type { Plan } from '../../convert/model';
+import { blockFooters, footerBeforeStep, walkPlan } from '../../convert/plan-walk';
 import { FIRST_PAGE, lastPage, pageAfterFooter, partOpening } from '../../convert/printed-pages';
-import { PACKAGES_PATH, chapterPath, pageAnchorId, partPath } from '../site-paths';
+import { chapterPath, pageAnchorId, partPath, stepPagePath } from '../site-paths';
 
 /** The site page on which printed page `page` begins. */
 export interface PageLocation {
@@ -15,40 +16,6 @@ export interface PageLocation {
   page: number;
   /** Site path (without base) of the page holding the `#page-P` marker. */
   path: string;
-}
-
-function inlineFooters(inlines: readonly Inline[]): number[] {
-  return inlines.flatMap((inline) => (typeof inline === 'string' ? [] : [inline.footer]));
-}
-
-/** Page footers of one block, in reading order (a box's `footerBefore` first). */
-function blockFooters(block: Block): number[] {
-  switch (block.kind) {
-    case 'paragraph':
-      return [...inlineFooters(block.lead ?? []), ...inlineFooters(block.body)];
-    case 'target':
-      return [...inlineFooters(block.lead), ...inlineFooters(block.body)];
-    case 'box':
-      return [
-        ...(block.footerBefore === null ? [] : [block.footerBefore]),
-        ...inlineFooters(block.intro),
-        ...block.items.flatMap((item) => [...inlineFooters(item.lead), ...inlineFooters(item.body)]),
-      ];
-    case 'table':
-      return inlineFooters(block.raw);
-    default: {
-      const unknown: never = block;
-      throw new Error(`unknown block kind: ${JSON.stringify(unknown)}`);
-    }
-  }
-}
-
-function blocksFooters(blocks: readonly Block[]): number[] {
-  return blocks.flatMap(blockFooters);
-}
-
-function headingFooter(heading: { footerBefore: number | null }): number[] {
-  return heading.footerBefore === null ? [] : [heading.footerBefore];
 }
 
 /**
@@ -59,26 +26,21 @@ function headingFooter(heading: { footerBefore: number | null }): number[] {
 export function pageLocations(plan: Plan): PageLocation[] {
   const locations: PageLocation[] = [];
   const last = lastPage(plan);
-  const add = (path: string, footers: number[]): void => {
+  const add = (path: string, footers: readonly (number | null)[]): void => {
     for (const footer of footers) {
-      const page = pageAfterFooter(footer, last);
+      const page = footer === null ? null : pageAfterFooter(footer, last);
       if (page !== null) locations.push({ page, path });
     }
   };
-  plan.parts.forEach((part, index) => {
-    const opening = partOpening(part, index);
-    const textStart = opening.onPartPage ? partPath(part.n) : chapterPath(part.n, part.chapters[0]!.n);
-    if (opening.footer !== null) add(textStart, [opening.footer]);
-    add(partPath(part.n), blocksFooters(part.intro));
-    for (const chapter of part.chapters) {
-      const page = chapterPath(part.n, chapter.n);
-      add(page, [...headingFooter(chapter), ...blocksFooters(chapter.intro)]);
-      for (const section of chapter.sections) {
-        add(page, [...headingFooter(section), ...blocksFooters(section.blocks)]);
-      }
+  for (const step of walkPlan(plan)) {
+    if (step.type === 'part') {
+      const { node: part } = step;
+      const opening = partOpening(part, step.index);
+      add(opening.onPartPage ? partPath(part.n) : chapterPath(part.n, part.chapters[0]!.n), [opening.footer]);
+    } else if (step.type !== 'block' || step.in !== 'preface') {
+      add(stepPagePath(step), [footerBeforeStep(step), ...(step.type === 'block' ? blockFooters(step.node) : [])]);
     }
-  });
-  add(PACKAGES_PATH, [...headingFooter(plan.appendix), ...blocksFooters(plan.appendix.blocks)]);
+  }
   return locations;
 }
 

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { pinyin } from 'pinyin-pro';
-import type { Block, Inline, Plan } from '../../convert/model.ts';
+import type { Plan } from '../../convert/model.ts';
 import { inlineText } from '../../convert/inline-text.ts';
+import { blockLines, planHeadings, stepPlace, walkPlan } from '../../convert/plan-walk.ts';
 import { chooseTextDirective, formatTextDirective } from '../cite/text-fragment.ts';
 
 /** Where in the plan an occurrence of a term stands (null: not inside such a unit). */
@@ -59,54 +60,28 @@ function segmentsOf(plan: Plan): Segment[] {
   const add = (place: TermPlace, text: string, heading = false) => {
     if (text) segs.push({ ...place, text, heading });
   };
-  const blocks = (place: TermPlace, list: readonly Block[]) => {
-    for (const b of list) {
-      const run = (parts: readonly Inline[]) => inlineText(parts);
-      if (b.kind === 'paragraph') add(place, run(b.lead ?? []) + run(b.body));
-      else if (b.kind === 'target') add(place, run(b.lead) + run(b.body));
-      else if (b.kind === 'box') {
-        const inBox = { ...place, box: b.n };
-        // The box's heading and its introduction are separate blocks on the page.
-        add(inBox, b.label + b.title, true);
-        add(inBox, run(b.intro));
-        for (const item of b.items) add(inBox, run(item.lead) + run(item.body));
-      }
-      // Tables are column-interleaved in the model; their cells live as curated data.
+  for (const step of walkPlan(plan)) {
+    if (step.type === 'appendix' || (step.type === 'block' && step.in === 'appendix')) continue; // the 附表's terms are the packages'
+    const { part, chapter, section } = stepPlace(step);
+    const place: TermPlace = { part: part?.n ?? null, chapter: chapter?.n ?? null, section: section?.n ?? null, box: null };
+    if (step.type !== 'block') {
+      add(place, step.node.label + step.node.title, true);
+      continue;
     }
-  };
-  const none: TermPlace = { part: null, chapter: null, section: null, box: null };
-  blocks(none, plan.preface.blocks);
-  for (const p of plan.parts) {
-    const inPart = { ...none, part: p.n };
-    add(inPart, p.label + p.title, true);
-    blocks(inPart, p.intro);
-    for (const c of p.chapters) {
-      const inChapter = { ...inPart, chapter: c.n };
-      add(inChapter, c.label + c.title, true);
-      blocks(inChapter, c.intro);
-      for (const s of c.sections) {
-        const inSection = { ...inChapter, section: s.n };
-        add(inSection, s.label + s.title, true);
-        blocks(inSection, s.blocks);
-      }
-    }
+    const b = step.node;
+    // Tables are column-interleaved in the model; their cells live as curated data.
+    if (b.kind === 'table') continue;
+    const at = b.kind === 'box' ? { ...place, box: b.n } : place;
+    // The box's heading and its introduction are separate blocks on the page.
+    if (b.kind === 'box') add(at, b.label + b.title, true);
+    for (const line of blockLines(b)) add(at, inlineText(line));
   }
   return segs;
 }
 
 /** Every 篇, 章 and section heading and the 附表's, as navigation shows them: the title alone, and numbering + title. */
 function headingTexts(plan: Plan): string[] {
-  const out: string[] = [];
-  const heading = (h: { label: string; title: string }) => out.push(h.title, h.label + h.title);
-  for (const p of plan.parts) {
-    heading(p);
-    for (const c of p.chapters) {
-      heading(c);
-      c.sections.forEach(heading);
-    }
-  }
-  heading(plan.appendix);
-  return out;
+  return [...planHeadings(plan)].flatMap(({ node: h }) => [h.title, h.label + h.title]);
 }
 
 /**
