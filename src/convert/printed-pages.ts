@@ -13,7 +13,7 @@
  *
  * Pure: takes the model, returns data.
  */
-import type { Part, Plan } from './model.ts';
+import type { Part, Plan, Table } from './model.ts';
 import { planFooters, planText } from './plan-text.ts';
 import { planHeadings } from './plan-walk.ts';
 
@@ -67,6 +67,14 @@ export function pageReader(plan: Plan): PageReader {
       if (footer !== null) page = pageAfterFooter(footer, last) ?? page;
     },
   };
+}
+
+/** The printed pages that begin inside a table (the pages after its footers); the last page's footer (`last`) opens none. */
+export function pagesBegunIn(table: Table, last: number): number[] {
+  return table.raw.flatMap((p) => {
+    const page = typeof p === 'string' ? null : pageAfterFooter(p.footer, last);
+    return page === null ? [] : [page];
+  });
 }
 
 /** Where the page that begins at a 篇's heading is marked. */

@@ -5,9 +5,9 @@
  *
  * Pure: takes the model, returns data.
  */
-import type { Plan } from '../../convert/model';
-import { blockFooters, footerBeforeStep, walkPlan } from '../../convert/plan-walk';
-import { FIRST_PAGE, lastPage, pageAfterFooter, partOpening } from '../../convert/printed-pages';
+import type { Plan, Table } from '../../convert/model';
+import { blockFooters, footerBeforeStep, planBlocks, walkPlan } from '../../convert/plan-walk';
+import { FIRST_PAGE, lastPage, pageAfterFooter, pagesBegunIn, partOpening } from '../../convert/printed-pages';
 import { chapterPath, pageAnchorId, partPath, stepPagePath } from '../site-paths';
 
 /** The site page on which printed page `page` begins. */
@@ -86,25 +86,26 @@ export interface CuratedPageBreak {
 }
 
 /**
- * Row number → the printed page that begins with that row of a curated table
- * (the footer after row N opens page footer + 1 at row N + 1; the footer of
- * the last page, `last` (see `lastPage`), opens nothing). `begun` are the pages the model begins inside
- * the table (`pagesBegunIn`); the curated breaks must name the same pages, or
- * the table's page markers would disagree with the text's, so this throws.
+ * Row number → the printed page that begins with that row of the plan's
+ * curated table `table` (the footer after row N opens page footer + 1 at row
+ * N + 1; the footer of the last page opens nothing). The pages the model
+ * begins inside its table (`pagesBegunIn`) and the curated breaks must name
+ * the same pages, or the table's page markers would disagree with the
+ * text's, so this throws. Every rendering of a table (MDX pages, `Blocks`,
+ * /indicators/, the EPUB) reads its page markers here.
  */
-export function curatedTablePageRows(
-  name: string,
-  pageBreaks: readonly CuratedPageBreak[],
-  begun: readonly number[],
-  last: number,
-): Map<number, number> {
+export function curatedTablePageRows(plan: Plan, table: Table['table'], pageBreaks: readonly CuratedPageBreak[]): Map<number, number> {
+  const last = lastPage(plan);
+  const blocks = [...planBlocks(plan, (b): b is Table => b.kind === 'table' && b.table === table)];
+  if (blocks.length !== 1) throw new Error(`plan.json has ${blocks.length} ${table} tables, not one`);
+  const begun = pagesBegunIn(blocks[0]!.node, last);
   const opening = pageBreaks.flatMap((pb) => {
     const page = pageAfterFooter(pb.footer, last);
     return page === null ? [] : [{ row: pb.afterNo + 1, page }];
   });
   const curated = opening.map((o) => o.page);
   if (begun.join(' ') !== curated.join(' ')) {
-    throw new Error(`${name}: the model begins pages [${begun}] in the table, the curated data [${curated}]`);
+    throw new Error(`${table} table: the model begins pages [${begun}] in the table, the curated data (content/data/${table}.json) [${curated}]`);
   }
   return new Map(opening.map((o) => [o.row, o.page]));
 }
