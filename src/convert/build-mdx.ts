@@ -5,7 +5,8 @@ import { unified } from 'unified';
 import remarkMdx from 'remark-mdx';
 import remarkStringify from 'remark-stringify';
 import type { Block, Box, Chapter, Inline, Part, Plan, Table } from './model.ts';
-import { boxMentionRules, linkBoxMentions, NO_BOX_MENTIONS, type BoxMentionsData } from './box-mentions.ts';
+import { boxMentionRules, linkBoxMentions } from './box-mentions.ts';
+import { NO_BOX_MENTIONS, type BoxMentionsData } from '../reviewed/box-mentions.ts';
 import { partOpening } from './printed-pages.ts';
 import { isBox, planBlocks } from './plan-walk.ts';
 

@@ -1,7 +1,8 @@
 import { planSchema, type Appendix, type Block, type Chapter, type Inline, type Part, type Plan, type Section } from './model.ts';
 import { pushInlines } from './inline-text.ts';
 import { isBox, walkPlan, type PlanStep } from './plan-walk.ts';
-import { applyCorrections, type Correction } from './apply-corrections.ts';
+import { applyCorrections } from './apply-corrections.ts';
+import type { Correction } from '../reviewed/corrections.ts';
 import { SourceError, LineIndex } from './errors.ts';
 import { parseToc } from './parse-toc.ts';
 import { locateHeadings } from './locate-headings.ts';

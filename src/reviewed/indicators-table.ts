@@ -12,6 +12,7 @@
  * Pure: no I/O. The curated file is `content/data/indicators.json`.
  */
 import { z } from 'zod';
+import { characterMultiset, compareMultisets, parseCurated } from './curated-proof';
 
 /** The caption printed above the table; the raw line of the table starts with it. */
 export const INDICATORS_CAPTION = '“十四五”时期经济社会发展主要指标';
@@ -162,50 +163,15 @@ export function indicatorsCells(data: IndicatorsTable): string[] {
   return cells;
 }
 
-/** Counts of each character (code point) in `texts`. */
-export function characterMultiset(texts: readonly string[]): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const text of texts) for (const ch of text) counts.set(ch, (counts.get(ch) ?? 0) + 1);
-  return counts;
-}
-
 /** The multiset of characters of the curated table (see `indicatorsTableSchema`). */
 export function indicatorsCharacters(data: IndicatorsTable): Map<string, number> {
   return characterMultiset(indicatorsCells(data));
-}
-
-/**
- * Describes how two character multisets differ, as human-readable problems:
- * characters the raw has that `expected` lacks ("missing") and the reverse
- * ("extra").
- */
-export function compareMultisets(raw: Map<string, number>, expected: Map<string, number>, what: string): string[] {
-  const missing: string[] = [];
-  const extra: string[] = [];
-  for (const ch of new Set([...raw.keys(), ...expected.keys()])) {
-    const d = (raw.get(ch) ?? 0) - (expected.get(ch) ?? 0);
-    if (d > 0) missing.push(`“${ch}”×${d}`);
-    if (d < 0) extra.push(`“${ch}”×${-d}`);
-  }
-  const problems: string[] = [];
-  if (missing.length > 0) problems.push(`${what}: characters of the raw missing from the curated data: ${missing.join(' ')}`);
-  if (extra.length > 0) problems.push(`${what}: characters in the curated data that the raw does not have: ${extra.join(' ')}`);
-  return problems;
 }
 
 /** The raw line of the table: the line of the plan text that starts with the caption. */
 export function findIndicatorsRaw(source: string): string | null {
   const lines = source.split('\n').filter((line) => line.startsWith(INDICATORS_CAPTION));
   return lines.length === 1 ? lines[0]! : null;
-}
-
-function parse(data: unknown): { table: IndicatorsTable; problems: string[] } | { table: null; problems: string[] } {
-  const parsed = indicatorsTableSchema.safeParse(data);
-  if (parsed.success) return { table: parsed.data, problems: [] };
-  return {
-    table: null,
-    problems: parsed.error.issues.map((i) => `schema: ${i.path.join('.') || '(table)'}: ${i.message}`),
-  };
 }
 
 /**
@@ -217,7 +183,7 @@ function parse(data: unknown): { table: IndicatorsTable; problems: string[] } | 
  * This cannot see cells moved between rows; `checkIndicatorsLayout` can.
  */
 export function checkIndicatorsCharacters(raw: string, data: unknown): string[] {
-  const { table, problems } = parse(data);
+  const { table, problems } = parseCurated(indicatorsTableSchema, data);
   if (table === null) return problems;
   const accounted = [...indicatorsCells(table)];
   for (const pb of table.pageBreaks) {
@@ -284,7 +250,7 @@ interface LayoutState {
  * dynamic programme over raw positions (a handful of live states per position).
  */
 export function checkIndicatorsLayout(raw: string, data: unknown): string[] {
-  const { table, problems } = parse(data);
+  const { table, problems } = parseCurated(indicatorsTableSchema, data);
   if (table === null) return problems;
   if (!raw.startsWith(table.caption)) return ['layout: the raw does not start with the caption'];
   if (!raw.endsWith(table.note)) return ['layout: the raw does not end with the note'];

@@ -11,7 +11,7 @@
  * Pure: no I/O. The curated file is `content/data/packages.json`.
  */
 import { z } from 'zod';
-import { characterMultiset, compareMultisets } from './indicators-table';
+import { characterMultiset, compareMultisets, parseCurated } from './curated-proof';
 
 /** The heading of the appendix; the raw of the table is everything after its last occurrence. */
 export const APPENDIX_HEADING = '附表“十四五”时期重大工程包';
@@ -208,7 +208,7 @@ export function checkPackagesInterleaving(raw: string, table: PackagesTable): st
  * package. Empty when faithful.
  */
 export function checkPackagesFaithful(raw: string, data: unknown): string[] {
-  const parsed = packagesTableSchema.safeParse(data);
-  if (!parsed.success) return parsed.error.issues.map((i) => `schema: ${i.path.join('.') || '(table)'}: ${i.message}`);
-  return [...checkPackagesInterleaving(raw, parsed.data), ...parsed.data.packages.flatMap(checkPackageItems)];
+  const { table, problems } = parseCurated(packagesTableSchema, data);
+  if (table === null) return problems;
+  return [...checkPackagesInterleaving(raw, table), ...table.packages.flatMap(checkPackageItems)];
 }
