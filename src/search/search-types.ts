@@ -16,7 +16,7 @@
  */
 import type { Plan } from '../convert/model';
 import { isBox, isIndicatorsTable, walkPlan } from '../convert/plan-walk';
-import { BOXES_PATH, HOME_PATH, INDICATORS_PATH, PACKAGES_PATH, stepPagePath } from '../site/site-paths';
+import { BOXES_PATH, HOME_PATH, INDICATORS_PATH, PACKAGES_PATH, isPackagePath, stepPagePath } from '../site/site-paths';
 
 /** A value of the search type filter. */
 export type SearchType = '正文' | '专栏' | '指标' | '重大工程包';
@@ -32,7 +32,7 @@ export function searchTypesForPath(plan: Plan, path: string): SearchType[] {
   if (path === HOME_PATH) return ['正文'];
   if (path === BOXES_PATH) return ['专栏'];
   if (path === INDICATORS_PATH) return ['指标'];
-  if (path === PACKAGES_PATH || /^\/packages\/\d+\/$/.test(path)) return ['重大工程包'];
+  if (path === PACKAGES_PATH || isPackagePath(path)) return ['重大工程包'];
   const onPage = [...walkPlan(plan)].filter((step) => stepPagePath(step) === path);
   if (onPage.length === 0) return [];
   const blocks = onPage.flatMap((step) => (step.type === 'block' ? [step.node] : []));

@@ -47,6 +47,11 @@ export function packagePath(n: number): string {
   return `/packages/${n}/`;
 }
 
+/** True for the path of one 重大工程包's page (`packagePath`). */
+export function isPackagePath(path: string): boolean {
+  return /^\/packages\/\d+\/$/.test(path);
+}
+
 /** Id of a package's row in the 附表 table (`package-5`). */
 export function packageRowId(n: number): string {
   return `package-${n}`;

@@ -4,6 +4,7 @@ import type { Plan } from '../../convert/model.ts';
 import { inlineText } from '../../convert/inline-text.ts';
 import { blockLines, planHeadings, stepPlace, walkPlan } from '../../convert/plan-walk.ts';
 import { chooseTextDirective, formatTextDirective } from '../cite/text-fragment.ts';
+import { HOME_PATH, chapterPath, partPath } from '../site-paths.ts';
 
 /** Where in the plan an occurrence of a term stands (null: not inside such a unit). */
 export interface TermPlace {
@@ -51,9 +52,6 @@ interface Segment extends TermPlace {
   text: string;
   heading: boolean;
 }
-
-/** The site page a place is on: the 章 page, the 篇 page for a 篇's own text, home for the 序言. */
-const pageKey = (place: TermPlace) => `${place.part ?? ''}/${place.chapter ?? ''}`;
 
 function segmentsOf(plan: Plan): Segment[] {
   const segs: Segment[] = [];
@@ -147,16 +145,16 @@ export interface TermIndexOptions {
 export function quotedTermIndex(plan: Plan, options: TermIndexOptions = {}): QuotedTermIndex {
   const segments = segmentsOf(plan);
   const pages = new Map<string, Segment[]>();
-  for (const seg of segments) pages.set(pageKey(seg), [...(pages.get(pageKey(seg)) ?? []), seg]);
+  for (const seg of segments) pages.set(occurrencePage(seg), [...(pages.get(occurrencePage(seg)) ?? []), seg]);
   const navigation = [...(options.navigation ?? []), ...headingTexts(plan)];
   const pageBlocks = new Map([...pages].map(([key, segs]) => [key, [...navigation, ...segs.map((seg) => seg.text)]]));
   const found = new Map<string, TermOccurrence[]>();
   const record = (term: string, seg: Segment, at: number) => {
     const { text: _text, heading, ...place } = seg;
-    const block = navigation.length + pages.get(pageKey(seg))!.indexOf(seg);
+    const block = navigation.length + pages.get(occurrencePage(seg))!.indexOf(seg);
     const directive = heading
       ? null
-      : chooseTextDirective(pageBlocks.get(pageKey(seg))!, { startBlock: block, start: at, endBlock: block, end: at + term.length });
+      : chooseTextDirective(pageBlocks.get(occurrencePage(seg))!, { startBlock: block, start: at, endBlock: block, end: at + term.length });
     // A term begins and ends with quotation marks, which are word boundaries: the directive quotes the term itself.
     const fragment = directive !== null && directive.start === term && directive.end === '';
     found.set(term, [
@@ -198,10 +196,8 @@ export function quotedTerms(plan: Plan, options: TermIndexOptions = {}): QuotedT
 
 /** The site page (without base) holding an occurrence: its 章, the 篇 page for a 篇's own text, home for the 序言. */
 export function occurrencePage(o: TermPlace): string {
-  let page = '/';
-  if (o.part !== null) page = `/part-${o.part}/`;
-  if (o.chapter !== null) page += `chapter-${o.chapter}/`;
-  return page;
+  if (o.part === null) return HOME_PATH;
+  return o.chapter === null ? partPath(o.part) : chapterPath(o.part, o.chapter);
 }
 
 /**
