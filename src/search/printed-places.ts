@@ -1,6 +1,6 @@
 /**
  * The printed pages of an indexed page, for search hits (`印刷版第56页`):
- * the page its text begins on, and for pages that show parts of the plan
+ * the page its text begins on (where its heading stands: page-spans.ts), and for pages that show parts of the plan
  * without page markers (/boxes/, /indicators/, /packages/N/) the printed
  * pages of each place (box, table) by its id. On pages with markers the
  * markers themselves (`<a id="page-P">`, recorded by the index as anchors)
@@ -16,6 +16,15 @@ import type { Plan } from '../convert/model';
 import { pageAfterFooter } from '../convert/printed-pages';
 import { BOXES_PATH, INDICATORS_PATH, PACKAGES_PATH, boxId, chapterPath, partPath } from '../site/site-paths';
 import { boxPlaces, indicatorsPlace } from '../site/plan/block-places';
+import { chapterKey, planPageSpans, type PlanPageSpans } from '../site/plan/page-spans';
+
+const spansOf = new WeakMap<Plan, PlanPageSpans>();
+/** The page spans of the plan's 篇 and 章 (where each heading stands), once per plan. */
+function spans(plan: Plan): PlanPageSpans {
+  let found = spansOf.get(plan);
+  if (!found) spansOf.set(plan, (found = planPageSpans(plan)));
+  return found;
+}
 
 /** The Pagefind meta key of the value. */
 export const PRINTED_META = 'printed';
@@ -60,8 +69,10 @@ export function printedPages(
   const pkg = /^\/packages\/(\d+)\/$/.exec(path);
   if (pkg) return { start: packagePage(plan, Number(pkg[1]), packages.breaks, packages.last), places: [] };
   for (const part of plan.parts) {
-    if (path === partPath(part.n)) return { start: part.page, places: [] };
-    for (const chapter of part.chapters) if (path === chapterPath(part.n, chapter.n)) return { start: chapter.page, places: [] };
+    if (path === partPath(part.n)) return { start: spans(plan).parts.get(part.n)?.first ?? null, places: [] };
+    for (const chapter of part.chapters) {
+      if (path === chapterPath(part.n, chapter.n)) return { start: spans(plan).chapters.get(chapterKey(part.n, chapter.n))?.first ?? null, places: [] };
+    }
   }
   return { start: null, places: [] };
 }

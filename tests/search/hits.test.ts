@@ -9,6 +9,7 @@ import { runsOf } from '../../src/search/phrase-search';
 import { searchFilters, partFilterValue } from '../../src/search/filters';
 import { EXCERPT_BREAK, excerptAround, headingBreaks, keepGroups, kindOf, pageHits, placeOf, type Fragment } from '../../src/search/hits';
 import { rankPages, rankReason } from '../../src/search/engine';
+import { chapterKey, planPageSpans } from '../../src/site/plan/page-spans';
 import { pageInQuery, pageOffer } from '../../src/search/page-query';
 import { decodePrintedPages, encodePrintedPages, printedPages, type PrintedPages } from '../../src/search/printed-places';
 import type { FragmentAnchor } from '../../src/search/pagefind-internals';
@@ -267,9 +268,9 @@ describe('hits by kind and printed page', () => {
 
   it('gives every body page and package its first printed page from the model, and the 序言 none', () => {
     const packages = { breaks: [{ footer: 216, afterNo: 4 }], last: 218 };
-    const chapter = realPlan.parts[5]!.chapters[1]!;
-    expect(printedPages(realPlan, chapterPath(6, 2), packages).start).toBe(chapter.page);
-    expect(printedPages(realPlan, partPath(6), packages).start).toBe(realPlan.parts[5]!.page);
+    const spans = planPageSpans(realPlan);
+    expect(printedPages(realPlan, chapterPath(6, 2), packages).start).toBe(spans.chapters.get(chapterKey(6, 2))!.first);
+    expect(printedPages(realPlan, partPath(6), packages).start).toBe(spans.parts.get(6)!.first);
     expect(printedPages(realPlan, '/', packages).start).toBeNull();
     expect(printedPages(realPlan, packagePath(4), packages).start).toBe(realPlan.appendix.page);
     expect(printedPages(realPlan, packagePath(5), packages).start).toBe(217);
