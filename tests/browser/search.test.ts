@@ -167,10 +167,18 @@ describe('search page', () => {
   });
 
   it('counts the 指标 filter by hits inside the indicators table, and returns the table, not chapter prose', async () => {
-    const page = await open(`/search/?q=${encodeURIComponent('碳中和')}&type=${encodeURIComponent('指标')}`);
-    const urls = await resultsFor(page, '#search-page-results', '碳中和');
-    expect(urls.length).toBeGreaterThan(0);
-    expect(urls.every((url) => pageOf(url).type.includes('指标'))).toBe(true);
+    // 碳中和 is in the prose of the chapter that holds the table, not in the table: 指标 gives nothing.
+    const none = await open(`/search/?q=${encodeURIComponent('碳中和')}&type=${encodeURIComponent('指标')}`);
+    expect(await resultsFor(none, '#search-page-results', '碳中和')).toEqual([]);
+    const noneLabel = none.locator('label', { has: none.locator('input[name="type"][value="指标"]') });
+    expect(await noneLabel.locator('.search-filter-count').innerText()).toBe('0 个页面、0 处');
+    expect(await none.locator('.search-page [role="status"]').innerText()).toMatch(/^“碳中和”见于 \d+ 个页面、\d+ 处，但没有符合筛选条件的结果。$/);
+    await none.context().close();
+
+    // 碳排放 is in the table (碳排放降幅) and in prose: 指标 lists only the table's rows, on both pages that show it.
+    const page = await open(`/search/?q=${encodeURIComponent('碳排放')}&type=${encodeURIComponent('指标')}`);
+    const urls = await resultsFor(page, '#search-page-results', '碳排放');
+    expect(new Set(urls)).toEqual(new Set(['/indicators/', '/part-1/chapter-3/']));
     const places = await page.locator('#search-page-results .search-place-link').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).hash));
     expect(places.length).toBeGreaterThan(0);
     // Rows of the table (`#indicators-N`) or the table itself: never a section of prose.
