@@ -151,8 +151,13 @@ export class SiteSearch {
     return this.loading;
   }
 
-  /** Searches `query` (terms separated by spaces) and applies `filters`. */
-  async search(query: string, filters: FilterSelection = { part: [], type: [] }): Promise<SearchOutcome> {
+  /**
+   * Searches `query` (terms separated by spaces) and applies `filters`.
+   * `byKind: false` (the dialog, which shows no filters) skips reading the
+   * pages of several kinds to share out their hits: no fragment is fetched
+   * for counts, and the filter counts are left empty.
+   */
+  async search(query: string, filters: FilterSelection = { part: [], type: [] }, { byKind = true } = {}): Promise<SearchOutcome> {
     const started = performance.now();
     const { pagefind, pages } = await this.ready();
     const response = await pagefind.search(query);
@@ -170,7 +175,7 @@ export class SiteSearch {
     // A page of one kind and one 篇 shares out its hits at once; others are read to place each hit.
     const shares = await Promise.all(
       found.map(async ({ page, score, all }): Promise<Share[]> => {
-        if (page.type.length <= 1 && page.part.length <= 1) return [{ type: page.type[0] ?? '', part: page.part[0] ?? null, count: score }];
+        if (!byKind || (page.type.length <= 1 && page.part.length <= 1)) return [{ type: page.type[0] ?? '', part: page.part[0] ?? null, count: score }];
         return (await all()).groups.map((g) => ({ type: g.type, part: groupPart(page, g), count: g.count }));
       }),
     );
@@ -186,6 +191,10 @@ export class SiteSearch {
     const results: SearchResult[] = [];
     found.forEach(({ page, all, rank }, i) => {
       const own = shares[i]!;
+      if (!byKind) {
+        results.push({ page, count: sum(own), rank, hits: all });
+        return;
+      }
       for (const value of new Set(own.map((s) => s.type))) add(counts.type, value, sum(own.filter((s) => s.type === value && selects(s.part, filters.part))));
       for (const value of new Set(own.map((s) => s.part))) add(counts.part, value, sum(own.filter((s) => s.part === value && selects(s.type, filters.type))));
       const kept = sum(own.filter((s) => selects(s.type, filters.type) && selects(s.part, filters.part)));

@@ -79,7 +79,7 @@ export function mountSearchDialog(root: HTMLElement, base: string): void {
     list.setAttribute('aria-busy', 'true');
     if (!search.loaded) status.textContent = LOADING_TEXT;
     try {
-      const outcome = await search.search(query);
+      const outcome = await search.search(query, undefined, { byKind: false });
       if (id !== latest) return;
       const items = outcome.results.slice(0, SHOWN_RESULTS).map((r) => resultItem(base, r, query, SHOWN_PLACES));
       list.replaceChildren(...items.map((i) => i.item));
