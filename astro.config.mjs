@@ -24,6 +24,7 @@ import { HEADING_REHYPE_PLUGINS } from './src/site/integrations/rehype-heading-l
 import rehypeTargetLists from './src/site/integrations/rehype-target-lists.ts';
 import postBuild from './src/site/integrations/post-build-fs.ts';
 import searchIndex from './src/search/search-index-fs.ts';
+import unusedStarlightCss from './src/site/integrations/unused-starlight-css.ts';
 
 const site = process.env.SITE_URL || undefined;
 const base = process.env.BASE_PATH || '/';
@@ -46,7 +47,12 @@ export default defineConfig({
   // helper: code loaded on first use (the 引用 panel, the search dialog)
   // fetches its few shared chunks itself, and the ~0.6 KB helper is not part
   // of every page.
-  vite: { build: { assetsInlineLimit: 0, modulePreload: false } },
+  // Starlight's rules for components no page renders are left out of the
+  // stylesheet (src/site/integrations/unused-starlight-css.ts).
+  vite: {
+    build: { assetsInlineLimit: 0, modulePreload: false },
+    css: { postcss: { plugins: [unusedStarlightCss()] } },
+  },
   markdown: {
     // The plan's characters are printed as they are: no "smart" quotes or
     // dashes (`--` would become `—`, `"` would become “).
