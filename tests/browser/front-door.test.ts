@@ -16,7 +16,7 @@ import { readPackagesTable } from '../../src/reviewed/read-curated-fs';
 import { readingOrder } from '../../src/site/plan/plan-nav';
 import { lastPage } from '../../src/convert/printed-pages';
 import { DEFAULT_BUILD, TMP, ensureBuilt } from '../site/build-site';
-import { launchBrowser } from './test-browser';
+import { closeContexts, sharedBrowser } from './test-browser';
 import { serveStatic, type StaticServer } from './static-server';
 
 const SHOTS = path.join(TMP, 'screenshots');
@@ -32,12 +32,12 @@ let outDir: string;
 beforeAll(async () => {
   outDir = await ensureBuilt(DEFAULT_BUILD);
   server = await serveStatic(outDir);
-  browser = await launchBrowser();
+  browser = await sharedBrowser();
   mkdirSync(SHOTS, { recursive: true });
 });
 
 afterAll(async () => {
-  await browser?.close();
+  await closeContexts(browser);
   await server?.close();
 });
 

@@ -13,7 +13,8 @@ import { chapterPath } from '../../src/site/site-paths';
 import { seriousViolations, type AxeFinding } from '../browser/axe-audit';
 import { serveStatic, type StaticServer } from '../browser/static-server';
 import { DEFAULT_BUILD, ensureBuilt } from '../site/build-site';
-import { auditedPages, copySite, editPage, isListed, launchBrowser, longestChapter } from './gate-site';
+import { auditedPages, copySite, editPage, isListed, longestChapter } from './gate-site';
+import { closeContexts, sharedBrowser } from '../browser/test-browser';
 
 let outDir: string;
 let browser: Browser;
@@ -24,11 +25,11 @@ const plan: Plan = convertedPlan;
 beforeAll(async () => {
   outDir = await ensureBuilt(DEFAULT_BUILD);
   server = await serveStatic(outDir);
-  browser = await launchBrowser();
+  browser = await sharedBrowser();
 });
 
 afterAll(async () => {
-  await browser?.close();
+  await closeContexts(browser);
   await server?.close();
 });
 

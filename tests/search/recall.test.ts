@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveStatic, type StaticServer } from '../browser/static-server';
 import { DEFAULT_BUILD, ROOT, TMP, ensureBuilt } from '../site/build-site';
 import { indexedPages, measure, readTerms, searchOnPage, type RecallReport } from './recall';
-import { launchBrowser } from '../browser/test-browser';
+import { closeContexts, sharedBrowser } from '../browser/test-browser';
 
 const TERMS_FILE = process.env.SEARCH_TERMS ? path.resolve(process.env.SEARCH_TERMS) : path.join(ROOT, 'tests/search/terms.txt');
 
@@ -24,7 +24,7 @@ let report: RecallReport;
 beforeAll(async () => {
   const outDir = await ensureBuilt(DEFAULT_BUILD);
   server = await serveStatic(outDir);
-  browser = await launchBrowser();
+  browser = await sharedBrowser();
   const context = await browser.newContext({ serviceWorkers: 'block' });
   const page = await context.newPage();
   await page.goto(`${server.origin}/search/`);
@@ -40,7 +40,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await browser?.close();
+  await closeContexts(browser);
   await server?.close();
 });
 
