@@ -45,7 +45,7 @@ export async function buildCopy(name: string, planText?: string): Promise<CopyBu
   const input = path.join(root, 'content/source/beijing-14th-five-year-plan.txt');
   if (planText !== undefined) writeFileSync(input, planText);
   const bin = (pkg: string, file: string) => path.join(root, 'node_modules', pkg, file);
-  await runCommand(process.execPath, [bin('tsx', 'dist/cli.mjs'), 'scripts/convert.ts', '--quiet', '--input', input, '--out', 'src/content/generated'], { cwd: root });
+  await runCommand(process.execPath, ['--import', 'tsx', 'scripts/convert.ts', '--quiet', '--input', input, '--out', 'src/content/generated'], { cwd: root });
   await runCommand(process.execPath, [bin('astro', 'astro.js'), 'build'], { cwd: root });
   return { root, outDir: path.join(root, 'dist'), seconds: (Date.now() - started) / 1000 };
 }
