@@ -15,7 +15,7 @@ import { chapterPath } from '../../src/site/site-paths';
 import { DEFAULT_BUILD, TMP, ensureBuilt } from '../site/build-site';
 import { fileForPath } from '../site/html';
 import { copySite } from '../gates/gate-site';
-import { launchBrowser } from './test-browser';
+import { closeContexts, sharedBrowser } from './test-browser';
 import { serveStatic, type StaticServer } from './static-server';
 import { waitForWorker } from './service-worker';
 
@@ -26,11 +26,11 @@ const plan = convertedPlan;
 
 beforeAll(async () => {
   outDir = await ensureBuilt(DEFAULT_BUILD);
-  browser = await launchBrowser();
+  browser = await sharedBrowser();
 });
 
 afterAll(async () => {
-  await browser?.close();
+  await closeContexts(browser);
 });
 
 /** Every URL held by the page's caches. */
