@@ -23,8 +23,8 @@ export interface StaticServer {
   close: () => Promise<void>;
 }
 
-/** Serves `dir` at `base` on a free local port. */
-export async function serveStatic(dir: string, base = '/'): Promise<StaticServer> {
+/** Serves `dir` at `base` on a free local port; `onServe`, if given, hears of every file served (its full path). */
+export async function serveStatic(dir: string, base = '/', onServe?: (file: string) => void): Promise<StaticServer> {
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     let file: string | null = null;
@@ -38,8 +38,10 @@ export async function serveStatic(dir: string, base = '/'): Promise<StaticServer
     if (!file || !existsSync(file)) {
       res.writeHead(404, { 'Content-Type': 'text/html; charset=utf-8' });
       createReadStream(path.join(dir, '404.html')).pipe(res);
+      onServe?.(path.join(dir, '404.html'));
       return;
     }
+    onServe?.(file);
     res.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
     createReadStream(file).pipe(res);
   });
