@@ -8,7 +8,7 @@
  *    write plan.json and the MDX pages), median of 5 runs after one warm-up;
  * 2. the build: `npm run build` in a clean clone of HEAD (scripts/bench-site.ts),
  *    whose dist/ every later step measures; `--skip-build` measures the
- *    current dist/ instead (built first if out of date);
+ *    current dist/ as it is instead;
  * 3. what a browser fetches for the longest chapter (scripts/bench-site.ts);
  * 4. offline: what the service worker downloads on a first visit and what
  *    保存全书 downloads (scripts/bench-offline.ts);
@@ -18,11 +18,11 @@
  * A new measurement is a module exporting `async (outDir) => void` that
  * prints its rows with bench-report.ts's `budget()`/`row()`, added to STEPS.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { convertFiles } from '../src/convert/convert-fs.ts';
-import { DEFAULT_BUILD, ensureBuilt } from '../tests/site/build-site.ts';
+import { DEFAULT_BUILD } from '../tests/site/build-site.ts';
 import { budget, note, overBudget, progress, row } from './bench-report.ts';
 import { benchLighthouse, benchPageWeights, longestChapterOf, siteBuild } from './bench-site.ts';
 import { benchOffline } from './bench-offline.ts';
@@ -67,9 +67,9 @@ await benchConversion(5);
 let outDir: string;
 let cleanup = () => {};
 if (skipBuild) {
-  progress('build: dist/ (built if out of date)');
-  outDir = await ensureBuilt(DEFAULT_BUILD);
-  note(`--skip-build: measuring ${outDir}`);
+  outDir = DEFAULT_BUILD.outDir;
+  if (!existsSync(join(outDir, 'index.html'))) throw new Error('--skip-build needs a built dist/ (npm run build)');
+  note(`--skip-build: measuring ${outDir} as it is`);
 } else {
   ({ outDir, cleanup } = siteBuild());
 }
