@@ -1,13 +1,6 @@
-// Registers the service worker (src/site/integrations/post-build-fs.ts writes
-// sw.js next to this file, at the base). The worker keeps the shell and every
-// page the reader opens; the whole edition it saves when this script asks:
-// on a connection that reports Save-Data or a slow type only when the reader
-// presses 保存全书 (the control in every page's footer,
-// src/site/components/OfflineEdition.astro), otherwise in the background once
-// the page is idle. A reader who has saved it keeps it current: a new build's
-// changed files are saved without asking.
-// When a new build's worker takes control of an open page, the page reloads,
-// so no page keeps running against the cache of another build.
+// Registers the service worker (sw.js, written by src/site/integrations/post-build-fs.ts).
+// A new build's worker taking over reloads the page, so no page runs against another
+// build's cache. Once a worker controls the page, offline-control.js drives 离线阅读.
 if ('serviceWorker' in navigator) {
   const sw = navigator.serviceWorker;
   // On a first visit the worker's first claim of the page is no new build.
@@ -29,51 +22,7 @@ if ('serviceWorker' in navigator) {
       .catch((error) => console.warn('offline copy unavailable:', error));
   if (document.readyState === 'complete') register();
   else addEventListener('load', register, { once: true });
-
-  const connection = navigator.connection;
-  const metered = Boolean(connection && (connection.saveData || /^(slow-2g|2g|3g)$/.test(connection.effectiveType)));
-  const control = document.querySelector('[data-offline-edition]');
-  const button = control?.querySelector('button');
-  const status = control?.querySelector('[role="status"]');
-  const post = (message) => sw.ready.then((registration) => registration.active.postMessage(message));
-  const whenIdle = (run) => ('requestIdleCallback' in window ? requestIdleCallback(run, { timeout: 10000 }) : setTimeout(run, 2000));
-  let asked = false;
-  const show = (text, offer) => {
-    if (!control) return;
-    control.hidden = false;
-    button.hidden = !offer;
-    status.textContent = text;
-  };
-  sw.addEventListener('message', ({ data }) => {
-    if (data?.type !== 'edition') return;
-    const { state, megabytes, done, total } = data;
-    if (button) button.textContent = `离线阅读：保存全书（约 ${megabytes} MB）`;
-    if (state === 'saved') show('已保存，可离线阅读', false);
-    else if (state === 'saving') show(`正在保存… ${total ? Math.floor((100 * done) / total) : 0}%`, false);
-    else if (state === 'failed') show('未能保存全书（网络中断？），可再试', true);
-    else {
-      show('', true);
-      if (!asked && (state === 'stale' || !metered)) {
-        asked = true;
-        whenIdle(() => post({ type: 'edition-save' }));
-      }
-    }
-  });
-  button?.addEventListener('click', () => {
-    asked = true;
-    // The reader asked: from now on the status is read out.
-    status.setAttribute('aria-live', 'polite');
-    post({ type: 'edition-save' });
-  });
-  sw.startMessages();
-  // Only once a worker controls the page: with none (blocked, or not yet installed) nothing is saved.
-  const ready = () => {
-    if (!controlledAtLoad) {
-      const loaded = performance.getEntriesByType('resource').map((entry) => entry.name);
-      post({ type: 'cache-visited', urls: [location.href, ...loaded] });
-    }
-    post({ type: 'edition-status' });
-  };
-  if (controlledAtLoad) ready();
-  else sw.addEventListener('controllerchange', ready, { once: true });
+  const control = () => import('./offline-control.js').then((m) => m.start(controlledAtLoad));
+  if (controlledAtLoad) control();
+  else sw.addEventListener('controllerchange', control, { once: true });
 }

@@ -132,7 +132,7 @@ describe('on a connection that reports Save-Data', () => {
       const control = editionControl(page);
       await control.button.waitFor({ state: 'visible', timeout: 30_000 });
       expect(await control.button.innerText()).toMatch(/^离线阅读：保存全书（约 \d+\.\d MB）$/);
-      // The page opened before the worker came is kept too (register-sw.js hands it over).
+      // The page opened before the worker came is kept too (offline-control.js hands it over).
       await expect.poll(async () => pathsOf(await cachedUrls(page)), { timeout: 30_000 }).toContain(visited);
       // Idle comes and goes, and still nothing beyond the page, its files and the shell is saved.
       await page.evaluate(() => new Promise((resolve) => requestIdleCallback(() => requestIdleCallback(resolve, { timeout: 10_000 }), { timeout: 10_000 })));

@@ -27,10 +27,15 @@ export async function waitForEdition(page: Page): Promise<void> {
   await editionControl(page).status.filter({ hasText: EDITION_SAVED }).waitFor({ timeout: 120_000 });
 }
 
-/** Makes every page of `context` see a connection that reports Save-Data (navigator.connection.saveData). */
+/**
+ * Makes every page of `context` see a connection that reports Save-Data
+ * (navigator.connection.saveData). Given as source text: a function would be
+ * serialized as the TypeScript loader compiled it, helpers and all (tsx's
+ * `__name`), which the page does not have.
+ */
 export async function emulateSaveData(context: BrowserContext): Promise<void> {
-  await context.addInitScript(() => {
+  await context.addInitScript(`{
     const connection = { saveData: true, effectiveType: '4g', downlink: 10, rtt: 50, addEventListener() {}, removeEventListener() {} };
     Object.defineProperty(Navigator.prototype, 'connection', { configurable: true, get: () => connection });
-  });
+  }`);
 }

@@ -10,7 +10,7 @@
  * - the edition: every other page and the search index (`/pagefind/`), which
  *   the worker saves only on the reader's request or, on a connection that
  *   is neither Save-Data nor slow, in the background (public/sw-edition.js,
- *   public/register-sw.js). Its size, gzip, is the "约 N MB" of the control.
+ *   public/offline-control.js). Its size, gzip, is the "约 N MB" of the control.
  *
  * The files of /data/ and /downloads/ (JSON, CSV, EPUB, text) are for taking
  * away, not for reading here: neither part holds them (their index pages are
