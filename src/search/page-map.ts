@@ -17,6 +17,8 @@ export interface IndexedPage {
   part: string[];
   /** Values of the `type` filter. */
   type: string[];
+  /** The texts of its section headings (h2–h6, box titles too), for ranking a query found in one. */
+  headings: string[];
 }
 
 /** The file's content. */
@@ -25,13 +27,14 @@ export interface PageMap {
 }
 
 /** The page list from the fragments (id → fragment), sorted by URL for stable output. */
-export function pageMapOf(fragments: ReadonlyMap<string, Pick<FragmentData, 'url' | 'meta' | 'filters'>>): PageMap {
+export function pageMapOf(fragments: ReadonlyMap<string, Pick<FragmentData, 'url' | 'meta' | 'filters' | 'anchors'>>): PageMap {
   const pages = [...fragments].map(([id, f]) => ({
     id,
     url: f.url,
     title: f.meta.title ?? f.url,
     part: f.filters.part ?? [],
     type: f.filters.type ?? [],
+    headings: f.anchors.filter((a) => /^h[2-6]$/.test(a.element)).map((a) => a.text.replace(/\s+/gu, '')),
   }));
   pages.sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
   return { pages };
