@@ -18,6 +18,7 @@ import { lastPage } from '../../src/convert/printed-pages';
 import { DEFAULT_BUILD, TMP, ensureBuilt } from '../site/build-site';
 import { closeContexts, sharedBrowser } from './test-browser';
 import { serveStatic, type StaticServer } from './static-server';
+import { waitForEdition, waitForWorker } from './service-worker';
 
 const SHOTS = path.join(TMP, 'screenshots');
 const PHONE = { width: 390, height: 844 };
@@ -228,12 +229,9 @@ describe('404', () => {
     try {
       const page = await context.newPage();
       await page.goto(server.origin + '/');
-      await page.evaluate(async () => {
-        await navigator.serviceWorker.ready;
-        if (!navigator.serviceWorker.controller) {
-          await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
-        }
-      });
+      await waitForWorker(page);
+      // Its ways on lead to pages never opened: the edition is saved (in the background) first.
+      await waitForEdition(page);
       await context.setOffline(true);
       await page.goto(server.origin + '/no-such-chapter/');
       await checkNotFound(page);
