@@ -31,8 +31,12 @@ import { PAGEFIND_DIR, PAGE_MAP_PATH } from './search-paths';
  */
 export const INDEX_LANGUAGE = 'und';
 
-/** Files of Pagefind's bundle that belong to its ready-made interfaces (Default, Modular, Component UI, highlighter). */
-const UNUSED_BUNDLE_FILE = /^pagefind-(ui|modular-ui|component-ui|highlight)\.(js|css)$/;
+/**
+ * Files of Pagefind's bundle the site does not use: its ready-made interfaces
+ * (Default, Modular, Component UI, highlighter) and its web worker (the site's
+ * module starts Pagefind without it: pagefind-entry.ts).
+ */
+const UNUSED_BUNDLE_FILE = /^pagefind-(ui|modular-ui|component-ui|highlight|worker)\.(js|css)$/;
 
 function htmlFilesUnder(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true, recursive: true })
@@ -95,7 +99,7 @@ export async function buildSearchIndex(outDir: string): Promise<number> {
     }
     const bundle = path.join(outDir, PAGEFIND_DIR);
     check('writeFiles', await index.writeFiles({ outputPath: bundle }));
-    // Pagefind's own search interfaces are not used (the site has its own): not published, not precached.
+    // Not published, not precached.
     for (const name of readdirSync(bundle)) if (UNUSED_BUNDLE_FILE.test(name)) rmSync(path.join(bundle, name));
     writeEntryModule(bundle);
     const fragmentDir = path.join(bundle, 'fragment');
