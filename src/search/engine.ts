@@ -4,12 +4,17 @@
  * units: phrase-search.ts) and the page list (/search/pages.json), loaded on
  * first use. Pagefind gives the pages holding every term of the query, best
  * first (the first ten ranked on their text), with their occurrences and the
- * query cut into units; the page list gives their URLs, titles and filters.
- * The 篇 and type filters and their counts are worked out from the page list.
+ * query cut into units; the page list gives their URLs, titles, section
+ * headings and filters. Pages are ranked as a reference work ranks them
+ * (title, then section heading, then occurrences: `rankPages`). The 篇 and
+ * type filters and their counts are worked out hit by hit: a page of one kind
+ * from the page list, a 章 holding a box or the indicators table (or /boxes/,
+ * which shows several 篇) from its fragment, where each hit has its place.
  */
-import { pageHits, type Fragment, type PageHits } from './hits';
+import { keepGroups, pageHits, type Fragment, type HitGroup, type PageHits } from './hits';
 import type { IndexedPage, PageMap } from './page-map';
 import { PAGEFIND_DIR, PAGE_MAP_PATH } from './search-paths';
+import { findKeyRuns, termKeys } from './units';
 
 /** A result of the site's Pagefind search: `score` is the number of occurrences. */
 interface PagefindResult {
@@ -30,16 +35,26 @@ export interface FilterSelection {
   type: string[];
 }
 
+/** Why a page ranks where it does: its title holds the query, a section heading does, or only its text. */
+export type RankReason = 'title' | 'heading' | 'text';
+
 /** One page found. */
 export interface SearchResult {
   page: IndexedPage;
   /**
-   * Occurrences of the terms on the page: counted from word positions, and
-   * exact (from the page's text) once its hits are loaded.
+   * Occurrences of the terms on the page that pass the filters: counted from
+   * word positions, and exact (from the page's text) once its hits are loaded.
    */
   count: number;
-  /** The page's hits by place, with excerpts (Pagefind loads the page's fragment once). */
+  rank: RankReason;
+  /** The page's hits that pass the filters, by place, with excerpts (Pagefind loads the page's fragment once). */
   hits: () => Promise<PageHits>;
+}
+
+/** What a filter value would give: pages and occurrences. */
+export interface FilterCount {
+  pages: number;
+  hits: number;
 }
 
 /** What a search found. */
@@ -49,25 +64,74 @@ export interface SearchOutcome {
   terms: string[][];
   /** Pages holding every term, after the filters, best first. */
   results: SearchResult[];
-  /** Pages holding every term, before the filters. */
-  unfiltered: number;
-  /** For each filter value: pages it would give, with the other group's selection applied. */
-  counts: { part: Map<string, number>; type: Map<string, number> };
+  /** Occurrences on the pages listed (after the filters). */
+  hits: number;
+  /** Pages holding every term and their occurrences, before the filters. */
+  unfiltered: FilterCount;
+  /**
+   * For each filter value: the pages and occurrences it would give, with the
+   * other group's selection applied. A type value counts only the hits of its
+   * kind (指标: inside the indicators table), so the type counts add up to the
+   * occurrences found.
+   */
+  counts: { part: Map<string, FilterCount>; type: Map<string, FilterCount> };
   /** Time taken (ms). */
   ms: number;
 }
 
-const matches = (values: readonly string[], selected: readonly string[]) =>
-  selected.length === 0 || values.some((v) => selected.includes(v));
+/** Hits of one kind and one 篇 on a page. */
+interface Share {
+  type: string;
+  part: string | null;
+  count: number;
+}
+
+const selects = (value: string | null, selected: readonly string[]) => selected.length === 0 || (value !== null && selected.includes(value));
+
+/** Whether `text` (a title or heading) holds every term, unit for unit, punctuation aside. */
+export function holdsTerms(text: string, terms: readonly (readonly string[])[]): boolean {
+  const keys = termKeys(text);
+  return terms.length > 0 && terms.every((term) => findKeyRuns(keys, term).length > 0);
+}
+
+/** Why `page` ranks where it does for `terms`. */
+export function rankReason(page: Pick<IndexedPage, 'title' | 'headings'>, terms: readonly (readonly string[])[]): RankReason {
+  if (holdsTerms(page.title, terms)) return 'title';
+  if ((page.headings ?? []).some((heading) => holdsTerms(heading, terms))) return 'heading';
+  return 'text';
+}
+
+const RANK_ORDER: Readonly<Record<RankReason, number>> = { title: 0, heading: 1, text: 2 };
+
+/**
+ * Pages in reference-work order: a page whose title holds the query first,
+ * then one with a section heading that holds it, then the rest; each group
+ * in the order given (by occurrences, see phrase-search.ts).
+ */
+export function rankPages<T extends { rank: RankReason }>(pages: readonly T[]): T[] {
+  return pages.map((page, i) => ({ page, i })).sort((a, b) => RANK_ORDER[a.page.rank] - RANK_ORDER[b.page.rank] || a.i - b.i).map((p) => p.page);
+}
+
+/** The 篇 filter value of a group of hits on `page`: the page's own 篇, or on a page of several, its place's. */
+function groupPart(page: IndexedPage, group: HitGroup): string | null {
+  if (page.part.length <= 1) return page.part[0] ?? null;
+  return group.part === null ? null : (page.part.find((value) => value.startsWith(`${group.part} `)) ?? null);
+}
 
 /** The search of a site deployed under `base` (`/` or `/plan/`). */
 export class SiteSearch {
   private loading: Promise<{ pagefind: PagefindModule; pages: Map<string, IndexedPage> }> | null = null;
+  private isLoaded = false;
 
   constructor(private readonly base: string) {}
 
   private url(path: string): string {
     return (this.base.endsWith('/') ? this.base.slice(0, -1) : this.base) + path;
+  }
+
+  /** Whether the index is loaded (a search answers without a download of the index's entry files). */
+  get loaded(): boolean {
+    return this.isLoaded;
   }
 
   /** Loads Pagefind and the page list (once). */
@@ -80,31 +144,75 @@ export class SiteSearch {
           return r.json() as Promise<PageMap>;
         }),
       ]);
+      this.isLoaded = true;
       return { pagefind, pages: new Map(map.pages.map((p) => [p.id, p])) };
     })();
     this.loading.catch(() => (this.loading = null));
     return this.loading;
   }
 
-  /** Searches `query` (terms separated by spaces) and applies `filters`. */
-  async search(query: string, filters: FilterSelection = { part: [], type: [] }): Promise<SearchOutcome> {
+  /**
+   * Searches `query` (terms separated by spaces) and applies `filters`.
+   * `byKind: false` (the dialog, which shows no filters) skips reading the
+   * pages of several kinds to share out their hits: no fragment is fetched
+   * for counts, and the filter counts are left empty.
+   */
+  async search(query: string, filters: FilterSelection = { part: [], type: [] }, { byKind = true } = {}): Promise<SearchOutcome> {
     const started = performance.now();
     const { pagefind, pages } = await this.ready();
     const response = await pagefind.search(query);
     const terms = response.unitTerms ?? [];
-    const all = response.results
-      .filter((result) => pages.has(result.id))
-      .map((result): SearchResult => {
-        const page = pages.get(result.id)!;
-        let hits: Promise<PageHits> | null = null;
-        return { page, count: result.score, hits: () => (hits ??= result.data().then((f) => pageHits(f, terms))) };
-      });
-    const counts = { part: new Map<string, number>(), type: new Map<string, number>() };
-    for (const { page } of all) {
-      if (matches(page.type, filters.type)) for (const v of page.part) counts.part.set(v, (counts.part.get(v) ?? 0) + 1);
-      if (matches(page.part, filters.part)) for (const v of page.type) counts.type.set(v, (counts.type.get(v) ?? 0) + 1);
-    }
-    const results = all.filter(({ page }) => matches(page.part, filters.part) && matches(page.type, filters.type));
-    return { query, terms, results, unfiltered: all.length, counts, ms: performance.now() - started };
+    const found = rankPages(
+      response.results
+        .filter((result) => pages.has(result.id))
+        .map((result) => {
+          const page = pages.get(result.id)!;
+          let hits: Promise<PageHits> | null = null;
+          const all = () => (hits ??= result.data().then((f) => pageHits(f, terms, page.type)));
+          return { page, score: result.score, all, rank: rankReason(page, terms) };
+        }),
+    );
+    // A page of one kind and one 篇 shares out its hits at once; others are read to place each hit.
+    const shares = await Promise.all(
+      found.map(async ({ page, score, all }): Promise<Share[]> => {
+        if (!byKind || (page.type.length <= 1 && page.part.length <= 1)) return [{ type: page.type[0] ?? '', part: page.part[0] ?? null, count: score }];
+        return (await all()).groups.map((g) => ({ type: g.type, part: groupPart(page, g), count: g.count }));
+      }),
+    );
+    const counts = { part: new Map<string, FilterCount>(), type: new Map<string, FilterCount>() };
+    const add = (map: Map<string, FilterCount>, value: string | null, hitsOnPage: number) => {
+      if (value === null || hitsOnPage === 0) return;
+      const count = map.get(value) ?? { pages: 0, hits: 0 };
+      count.pages++;
+      count.hits += hitsOnPage;
+      map.set(value, count);
+    };
+    const sum = (list: readonly Share[]) => list.reduce((n, s) => n + s.count, 0);
+    const results: SearchResult[] = [];
+    found.forEach(({ page, all, rank }, i) => {
+      const own = shares[i]!;
+      if (!byKind) {
+        results.push({ page, count: sum(own), rank, hits: all });
+        return;
+      }
+      for (const value of new Set(own.map((s) => s.type))) add(counts.type, value, sum(own.filter((s) => s.type === value && selects(s.part, filters.part))));
+      for (const value of new Set(own.map((s) => s.part))) add(counts.part, value, sum(own.filter((s) => s.part === value && selects(s.type, filters.type))));
+      const kept = sum(own.filter((s) => selects(s.type, filters.type) && selects(s.part, filters.part)));
+      if (kept === 0) return;
+      const filtered = filters.type.length + filters.part.length > 0;
+      const hits = filtered
+        ? () => all().then((h) => keepGroups(h, (g) => selects(g.type, filters.type) && selects(groupPart(page, g), filters.part)))
+        : all;
+      results.push({ page, count: kept, rank, hits });
+    });
+    return {
+      query,
+      terms,
+      results,
+      hits: results.reduce((n, r) => n + r.count, 0),
+      unfiltered: { pages: found.length, hits: shares.reduce((n, list) => n + sum(list), 0) },
+      counts,
+      ms: performance.now() - started,
+    };
   }
 }

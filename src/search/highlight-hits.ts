@@ -2,9 +2,12 @@
  * On a page reached from a search result (`…/?highlight=碳达峰#section-1`):
  * marks every occurrence of the searched terms in the page's text with
  * `<mark class="search-hit">`, and brings the first one at or after the
- * targeted anchor into view. Terms match as the search matches them: unit by
- * unit, punctuation between units ignored (see units.ts).
+ * targeted anchor into view, with the bar that moves between the hits
+ * (hit-bar.ts). Terms match as the search matches them: unit by unit,
+ * punctuation between units ignored (see units.ts). Loaded only on a page
+ * whose address carries `?highlight=` (PlanMarkdownContent.astro).
  */
+import { showHitBar } from './hit-bar';
 import { HIGHLIGHT_PARAM } from './search-paths';
 import { findKeyRuns, queryTerms, unitSpans } from './units';
 
@@ -89,10 +92,13 @@ function highlightFromUrl(): void {
   if (marks.length === 0) return;
   main.dataset.searchHits = String(marks.length);
   const target = location.hash ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
-  const first = target
-    ? marks.find((m) => target.contains(m) || target.compareDocumentPosition(m) & Node.DOCUMENT_POSITION_FOLLOWING)
-    : marks[0];
-  if (!first) return;
+  const found = target
+    ? marks.findIndex((m) => target.contains(m) || target.compareDocumentPosition(m) & Node.DOCUMENT_POSITION_FOLLOWING)
+    : 0;
+  const at = Math.max(found, 0);
+  showHitBar(marks, at, query);
+  if (found < 0) return;
+  const first = marks[at]!;
   const box = first.getBoundingClientRect();
   if (box.top < 0 || box.bottom > innerHeight) first.scrollIntoView({ block: 'center' });
 }

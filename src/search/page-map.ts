@@ -6,11 +6,13 @@
  *
  * The filters are the model's (filters.ts over plan.json); the URL and title
  * are those of each page as the site built it from the model, as Pagefind's
- * `addHTMLFile` reports them. Of Pagefind's own files only each page's id is
- * taken (pagefind-internals.ts: the fragment named by the id holds its URL).
+ * `addHTMLFile` reports them. Of Pagefind's own files only each page's id and
+ * its section headings are taken (pagefind-internals.ts: the fragment named by
+ * the id holds its URL and anchors).
  */
 import type { Plan } from '../convert/model';
 import { searchFilters } from './filters';
+import type { FragmentData } from './pagefind-internals';
 
 /** One indexed page. */
 export interface IndexedPage {
@@ -23,6 +25,8 @@ export interface IndexedPage {
   part: string[];
   /** Values of the `type` filter. */
   type: string[];
+  /** The texts of its section headings (h2–h6, box titles too), for ranking a query found in one. */
+  headings: string[];
 }
 
 /** The file's content. */
@@ -31,18 +35,19 @@ export interface PageMap {
 }
 
 /**
- * The page list of the pages Pagefind indexed (`idOf`: URL → page id), with
- * their titles (`titleOf`: URL → title, as the site gave them), sorted by URL
- * for stable output. Throws when a page is indexed that the model gives no
- * search type, or that has no title.
+ * The page list of the pages Pagefind indexed (`fragments`: page id → the
+ * URL and anchors Pagefind recorded), with their titles (`titleOf`: URL →
+ * title, as the site gave them), sorted by URL for stable output. Throws when
+ * a page is indexed that the model gives no search type, or that has no title.
  */
-export function pageMapOf(plan: Plan, idOf: ReadonlyMap<string, string>, titleOf: ReadonlyMap<string, string>): PageMap {
-  const pages = [...idOf].map(([url, id]) => {
+export function pageMapOf(plan: Plan, fragments: ReadonlyMap<string, Pick<FragmentData, 'url' | 'anchors'>>, titleOf: ReadonlyMap<string, string>): PageMap {
+  const pages = [...fragments].map(([id, { url, anchors }]) => {
     const title = titleOf.get(url);
     if (title === undefined) throw new Error(`search index: no title for ${url}`);
     const filters = searchFilters(plan, url);
     if (filters.type.length === 0) throw new Error(`search index: ${url} is indexed, but the model gives it no search type`);
-    return { id, url, title, ...filters };
+    const headings = anchors.filter((a) => /^h[2-6]$/.test(a.element)).map((a) => a.text.replace(/\s+/gu, ''));
+    return { id, url, title, ...filters, headings };
   });
   pages.sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
   return { pages };

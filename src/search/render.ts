@@ -3,13 +3,16 @@
  * each page found is a list item with its title linked to the deepest place
  * of its first hit, its number of hits, and each place that holds hits
  * (section, 专栏 box, table row, project item) with an excerpt, the hits
- * marked. Every link carries the query in `?highlight=`, so the page
- * reached marks the hits (highlight-hits.ts). Text goes in as text, never
- * as HTML.
+ * marked, a break where a heading ends, and the printed page of the hits.
+ * Every link carries the query in `?highlight=`, so the page reached marks
+ * the hits (highlight-hits.ts). Counts read `N 个页面、M 处`: on this site
+ * 页 alone means a printed page. Text goes in as text, never as HTML.
  */
-import type { SearchOutcome, SearchResult } from './engine';
-import type { ExcerptPart, HitGroup } from './hits';
+import type { FilterCount, SearchOutcome, SearchResult } from './engine';
+import type { ExcerptPart, HitGroup, PrintedSpan } from './hits';
+import type { PageOffer } from './page-query';
 import { HIGHLIGHT_PARAM, SEARCH_PARAMS, SEARCH_PATH } from './search-paths';
+import { pageRedirectPath } from '../site/site-paths';
 
 /** Prefixes a site path with the deployment base. */
 export function withBaseUrl(base: string, path: string): string {
@@ -42,9 +45,16 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: strin
 /** An excerpt as a paragraph, hits in `<mark>`. */
 export function excerptElement(parts: readonly ExcerptPart[]): HTMLParagraphElement {
   const p = element('p', 'search-excerpt');
-  for (const part of parts) p.append(part.hit ? element('mark', '', part.text) : document.createTextNode(part.text));
+  for (const part of parts) {
+    if (part.break) p.append(element('span', 'search-excerpt-break', part.text));
+    else p.append(part.hit ? element('mark', '', part.text) : document.createTextNode(part.text));
+  }
   return p;
 }
+
+/** `印刷版第56页`, `印刷版第150–151页` */
+export const printedPageText = (span: PrintedSpan) =>
+  span.first === span.last ? `印刷版第${span.first}页` : `印刷版第${span.first}–${span.last}页`;
 
 /** The place name of hits before the first heading or container of a page. */
 export const TOP_OF_PAGE = '本页开头';
@@ -52,12 +62,20 @@ export const TOP_OF_PAGE = '本页开头';
 /** `N 处` */
 export const hitCountText = (n: number) => `${n} 处`;
 
+/** `N 个页面、M 处` */
+export const pagesAndHitsText = (pages: number, hits: number) => `${pages} 个页面、${hits} 处`;
+
+/** The count beside a filter value. */
+export const filterCountText = (count: FilterCount | undefined) => pagesAndHitsText(count?.pages ?? 0, count?.hits ?? 0);
+
 function placeItem(base: string, url: string, group: HitGroup, query: string): HTMLLIElement {
   const li = element('li', 'search-place');
   const a = element('a', 'search-place-link');
   a.href = placeHref(base, url, group.id, query);
   a.append(element('span', 'search-place-title', group.id === null ? TOP_OF_PAGE : group.title), element('span', 'search-count', hitCountText(group.count)));
-  li.append(a, excerptElement(group.excerpt));
+  li.append(a);
+  if (group.printed) li.append(element('span', 'search-printed-page', printedPageText(group.printed)));
+  li.append(excerptElement(group.excerpt));
   return li;
 }
 
@@ -97,11 +115,27 @@ export function resultItem(base: string, result: SearchResult, query: string, ma
 export function statusText(outcome: SearchOutcome, filtered: boolean): string {
   const quoted = `“${outcome.query.trim()}”`;
   if (outcome.terms.length === 0) return '请输入要搜索的字词。';
-  if (outcome.unfiltered === 0) return `没有找到包含${quoted}的页面。`;
-  const hits = outcome.results.reduce((sum, r) => sum + r.count, 0);
+  if (outcome.unfiltered.pages === 0) return `没有找到包含${quoted}的页面。`;
+  const all = pagesAndHitsText(outcome.unfiltered.pages, outcome.unfiltered.hits);
   if (filtered) {
-    if (outcome.results.length === 0) return `${quoted}见于 ${outcome.unfiltered} 个页面，但没有符合筛选条件的页面。`;
-    return `筛选后 ${outcome.results.length} 个页面含${quoted}，共 ${hits} 处（未筛选时 ${outcome.unfiltered} 个页面）。`;
+    if (outcome.results.length === 0) return `${quoted}见于 ${all}，但没有符合筛选条件的结果。`;
+    return `筛选后：${quoted}见于 ${pagesAndHitsText(outcome.results.length, outcome.hits)}（未筛选时 ${all}）。`;
   }
-  return `${outcome.results.length} 个页面含${quoted}，共 ${hits} 处。`;
+  return `${quoted}见于 ${all}。`;
+}
+
+/** The status line while the index loads (the first search on a page). */
+export const LOADING_TEXT = '正在载入索引…';
+
+/** The jump offered for a query naming a printed page (`56页`), as a paragraph. */
+export function pageOfferElement(base: string, offer: PageOffer): HTMLParagraphElement {
+  const p = element('p', 'search-page-offer');
+  if (offer.kind === 'jump') {
+    const a = element('a', '', `跳至印刷版第${offer.page}页`);
+    a.href = withBaseUrl(base, pageRedirectPath(offer.page));
+    p.append(a);
+  } else {
+    p.textContent = `印刷版共${offer.last}页，没有第${offer.page}页（可跳至第${offer.first}–${offer.last}页）。`;
+  }
+  return p;
 }

@@ -3,10 +3,13 @@
  * Ctrl+K (⌘K), searches as you type (the first 8 pages, 3 places each),
  * Enter opens the search page, ↓/↑ move between the input and the result
  * links, Esc closes and gives focus back to where it was (the button, when
- * opened with it).
+ * opened with it). While the index loads, the status line says so; a query
+ * naming a printed page (`56页`) offers the jump to it (the range from the
+ * root's `data-first-page` and `data-last-page`, the model's).
  */
 import { SiteSearch } from './engine';
-import { resultItem, searchPageHref, statusText } from './render';
+import { pageOffer } from './page-query';
+import { LOADING_TEXT, pageOfferElement, resultItem, searchPageHref, statusText } from './render';
 
 const SHOWN_RESULTS = 8;
 const SHOWN_PLACES = 3;
@@ -30,6 +33,9 @@ export function mountSearchDialog(root: HTMLElement, base: string): void {
   const list = dialog.querySelector<HTMLOListElement>('.search-results')!;
   const more = dialog.querySelector<HTMLElement>('.search-more')!;
   const moreLink = more.querySelector<HTMLAnchorElement>('a')!;
+  const offer = dialog.querySelector<HTMLElement>('.search-offer')!;
+  const firstPage = Number(root.dataset.firstPage);
+  const lastPage = Number(root.dataset.lastPage);
   const search = new SiteSearch(base);
   let timer: ReturnType<typeof setTimeout> | undefined;
   let latest = 0;
@@ -61,6 +67,8 @@ export function mountSearchDialog(root: HTMLElement, base: string): void {
     const query = input.value.trim();
     const id = ++latest;
     moreLink.href = searchPageHref(base, query);
+    const offered = pageOffer(query, firstPage, lastPage);
+    offer.replaceChildren(...(offered ? [pageOfferElement(base, offered)] : []));
     if (query === '') {
       list.replaceChildren();
       status.textContent = '';
@@ -69,8 +77,9 @@ export function mountSearchDialog(root: HTMLElement, base: string): void {
       return;
     }
     list.setAttribute('aria-busy', 'true');
+    if (!search.loaded) status.textContent = LOADING_TEXT;
     try {
-      const outcome = await search.search(query);
+      const outcome = await search.search(query, undefined, { byKind: false });
       if (id !== latest) return;
       const items = outcome.results.slice(0, SHOWN_RESULTS).map((r) => resultItem(base, r, query, SHOWN_PLACES));
       list.replaceChildren(...items.map((i) => i.item));
@@ -130,7 +139,7 @@ export function mountSearchDialog(root: HTMLElement, base: string): void {
       return;
     }
     if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
-    const links = [...list.querySelectorAll<HTMLAnchorElement>('a'), ...(more.hidden ? [] : [moreLink])];
+    const links = [...offer.querySelectorAll<HTMLAnchorElement>('a'), ...list.querySelectorAll<HTMLAnchorElement>('a'), ...(more.hidden ? [] : [moreLink])];
     if (links.length === 0) return;
     const at = links.indexOf(document.activeElement as HTMLAnchorElement);
     if (document.activeElement !== input && at < 0) return;

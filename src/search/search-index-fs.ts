@@ -106,10 +106,10 @@ export async function buildSearchIndex(outDir: string): Promise<number> {
     for (const name of readdirSync(bundle)) if (UNUSED_BUNDLE_FILE.test(name)) rmSync(path.join(bundle, name));
     writeEntryModule(bundle);
     const fragmentDir = path.join(bundle, 'fragment');
-    const idOf = new Map(
-      readdirSync(fragmentDir).map((name) => [readFragment(path.join(fragmentDir, name)).url, name.replace(/\.pf_fragment$/, '')]),
+    const fragments = new Map(
+      readdirSync(fragmentDir).map((name) => [name.replace(/\.pf_fragment$/, ''), readFragment(path.join(fragmentDir, name))]),
     );
-    const map = pageMapOf(readPlan(), idOf, titleOf);
+    const map = pageMapOf(readPlan(), fragments, titleOf);
     const mapFile = path.join(outDir, PAGE_MAP_PATH);
     mkdirSync(path.dirname(mapFile), { recursive: true });
     writeFileSync(mapFile, JSON.stringify(map));

@@ -3,11 +3,15 @@
  * searches as you type or change a filter, and writes them back to the URL
  * (replaced while typing, pushed on submit; a search settled on is never
  * written over, so Back restores it). The places and excerpts of the first
- * results load at once, the others as they scroll into view.
+ * results load at once, the others as they scroll into view. While the index
+ * loads, the status line says so; a query naming a printed page (`56页`)
+ * offers the jump to it (the range from the root's `data-first-page` and
+ * `data-last-page`, the model's).
  */
 import { SiteSearch, type FilterSelection, type SearchOutcome } from './engine';
+import { pageOffer } from './page-query';
 import { REFINED_RESULTS } from './phrase-search';
-import { resultItem, searchPageHref, statusText } from './render';
+import { LOADING_TEXT, filterCountText, pageOfferElement, resultItem, searchPageHref, statusText } from './render';
 import { SEARCH_PARAMS } from './search-paths';
 
 const DEBOUNCE_MS = 200;
@@ -24,6 +28,9 @@ export function mountSearchPage(root: HTMLElement, base: string): void {
   const chosen = root.querySelector<HTMLElement>('.search-filter-chosen')!;
   const status = root.querySelector<HTMLElement>('[role="status"]')!;
   const list = root.querySelector<HTMLOListElement>('.search-results')!;
+  const offer = root.querySelector<HTMLElement>('.search-offer')!;
+  const firstPage = Number(root.dataset.firstPage);
+  const lastPage = Number(root.dataset.lastPage);
   const search = new SiteSearch(base);
   let timer: ReturnType<typeof setTimeout> | undefined;
   let latest = 0;
@@ -61,10 +68,10 @@ export function mountSearchPage(root: HTMLElement, base: string): void {
   const showCounts = (outcome: SearchOutcome | null) => {
     for (const box of boxes) {
       const group = box.name === SEARCH_PARAMS.part ? 'part' : 'type';
-      const n = outcome?.counts[group].get(box.value) ?? 0;
+      const count = outcome?.counts[group].get(box.value);
       const label = box.closest('label')!;
-      label.querySelector('.search-filter-count')!.textContent = outcome ? `${n} 页` : '';
-      label.toggleAttribute('data-empty', outcome !== null && n === 0 && !box.checked);
+      label.querySelector('.search-filter-count')!.textContent = outcome ? filterCountText(count) : '';
+      label.toggleAttribute('data-empty', outcome !== null && !count && !box.checked);
     }
     const { part, type } = selection();
     clear.hidden = part.length + type.length === 0;
@@ -75,6 +82,8 @@ export function mountSearchPage(root: HTMLElement, base: string): void {
     const query = input.value.trim();
     const id = ++latest;
     observer?.disconnect();
+    const offered = pageOffer(query, firstPage, lastPage);
+    offer.replaceChildren(...(offered ? [pageOfferElement(base, offered)] : []));
     if (query === '') {
       list.replaceChildren();
       list.removeAttribute('data-query');
@@ -84,6 +93,7 @@ export function mountSearchPage(root: HTMLElement, base: string): void {
       return;
     }
     list.setAttribute('aria-busy', 'true');
+    if (!search.loaded) status.textContent = LOADING_TEXT;
     try {
       const filters = selection();
       const outcome = await search.search(query, filters);

@@ -11,6 +11,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PageMap } from '../../src/search/page-map';
 import { partFilterValue } from '../../src/search/filters';
+import { rankPages, rankReason } from '../../src/search/engine';
+import { termKeys } from '../../src/search/units';
 import { plan as convertedPlan } from '../helpers/real-plan';
 import { DEFAULT_BUILD, SUBPATH_BUILD, TMP, ensureBuilt } from '../site/build-site';
 import { serveStatic, type StaticServer } from './static-server';
@@ -59,6 +61,19 @@ async function resultsFor(page: Page, list: string, query: string): Promise<stri
 
 const pageOf = (url: string) => map.pages.find((p) => p.url === url)!;
 
+/** `3 个页面、12 处` read back. */
+function parseCount(text: string): { pages: number; hits: number } {
+  const match = /^(\d+) 个页面、(\d+) 处$/.exec(text.trim());
+  if (!match) throw new Error(`not a count: ${JSON.stringify(text)}`);
+  return { pages: Number(match[1]), hits: Number(match[2]) };
+}
+
+/** The hits the result list shows, summed over its pages. */
+const listedHits = (page: Page) =>
+  page.locator('#search-page-results > li > .search-result-head .search-count').evaluateAll((els) =>
+    els.reduce((n, el) => n + Number(/^(\d+) 处$/.exec(el.textContent ?? '')?.[1] ?? NaN), 0),
+  );
+
 describe('header search', () => {
   it('opens with / from any page, searches as you type, and closes with Esc', async () => {
     const page = await open('/part-1/chapter-1/');
@@ -68,7 +83,7 @@ describe('header search', () => {
     await page.keyboard.type('碳达峰');
     const urls = await resultsFor(page, '#site-search-results', '碳达峰');
     expect(urls).toContain('/part-9/chapter-3/');
-    expect(await page.locator('dialog [role="status"]').innerText()).toMatch(/^\d+ 个页面含“碳达峰”，共 \d+ 处。$/);
+    expect(await page.locator('dialog [role="status"]').innerText()).toMatch(/^“碳达峰”见于 \d+ 个页面、\d+ 处。$/);
     // The places of the hits, linked with the query to mark.
     const places = await page.locator('#site-search-results .search-place-link').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
     expect(places).toContain(`/part-9/chapter-3/?highlight=${encodeURIComponent('碳达峰')}#section-1`);
@@ -112,22 +127,28 @@ describe('header search', () => {
 });
 
 describe('search page', () => {
-  it('filters by type and by 篇, with counts, and keeps the filters in the URL', async () => {
+  it('filters by type and by 篇, with counts that match the list they give, and keeps the filters in the URL', async () => {
     const page = await open('/search/');
     await page.fill('#search-page-input', '低碳');
     await page.press('#search-page-input', 'Enter');
     const all = await resultsFor(page, '#search-page-results', '低碳');
     expect(all.length).toBeGreaterThan(5);
-    const boxCount = all.filter((url) => pageOf(url).type.includes('专栏')).length;
     const boxLabel = page.locator('label', { has: page.locator('input[name="type"][value="专栏"]') });
-    expect(await boxLabel.locator('.search-filter-count').innerText()).toBe(`${boxCount} 页`);
+    const boxCount = parseCount(await boxLabel.locator('.search-filter-count').innerText());
 
     await boxLabel.locator('input').check();
     await page.waitForFunction(() => new URL(location.href).searchParams.get('type') === '专栏');
     const boxes = await resultsFor(page, '#search-page-results', '低碳');
-    expect(boxes.length).toBe(boxCount);
+    expect(boxes.length).toBe(boxCount.pages);
     expect(boxes.every((url) => pageOf(url).type.includes('专栏'))).toBe(true);
-    expect(await page.locator('.search-page [role="status"]').innerText()).toMatch(/^筛选后 \d+ 个页面含“低碳”/);
+    expect(await listedHits(page)).toBe(boxCount.hits);
+    expect(await page.locator('.search-page [role="status"]').innerText()).toMatch(
+      new RegExp(`^筛选后：“低碳”见于 ${boxCount.pages} 个页面、${boxCount.hits} 处（未筛选时 \\d+ 个页面、\\d+ 处）。$`),
+    );
+    // Every place listed is a 专栏 box.
+    const places = await page.locator('#search-page-results .search-place-link').evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
+    expect(places.length).toBeGreaterThan(0);
+    expect(places.every((href) => /#box-\d+$/.test(href))).toBe(true);
 
     // The 篇 are folded away until asked for.
     expect(await page.locator(`input[name="part"][value="${part9}"]`).isVisible()).toBe(false);
@@ -142,6 +163,45 @@ describe('search page', () => {
     await page.click('.search-clear');
     expect(await resultsFor(page, '#search-page-results', '低碳')).toEqual(all);
     expect(new URL(page.url()).searchParams.getAll('type')).toEqual([]);
+    await page.context().close();
+  });
+
+  it('counts the 指标 filter by hits inside the indicators table, and returns the table, not chapter prose', async () => {
+    // 碳中和 is in the prose of the chapter that holds the table, not in the table: 指标 gives nothing.
+    const none = await open(`/search/?q=${encodeURIComponent('碳中和')}&type=${encodeURIComponent('指标')}`);
+    expect(await resultsFor(none, '#search-page-results', '碳中和')).toEqual([]);
+    const noneLabel = none.locator('label', { has: none.locator('input[name="type"][value="指标"]') });
+    expect(await noneLabel.locator('.search-filter-count').innerText()).toBe('0 个页面、0 处');
+    expect(await none.locator('.search-page [role="status"]').innerText()).toMatch(/^“碳中和”见于 \d+ 个页面、\d+ 处，但没有符合筛选条件的结果。$/);
+    await none.context().close();
+
+    // 碳排放 is in the table (碳排放降幅) and in prose: 指标 lists only the table's rows, on both pages that show it.
+    const page = await open(`/search/?q=${encodeURIComponent('碳排放')}&type=${encodeURIComponent('指标')}`);
+    const urls = await resultsFor(page, '#search-page-results', '碳排放');
+    expect(new Set(urls)).toEqual(new Set(['/indicators/', '/part-1/chapter-3/']));
+    const places = await page.locator('#search-page-results .search-place-link').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).hash));
+    expect(places.length).toBeGreaterThan(0);
+    // Rows of the table (`#indicators-N`) or the table itself: never a section of prose.
+    expect(places.every((hash) => /^#indicators(-\d+)?$/.test(hash)), places.join(' ')).toBe(true);
+    const label = page.locator('label', { has: page.locator('input[name="type"][value="指标"]') });
+    const count = parseCount(await label.locator('.search-filter-count').innerText());
+    expect(count.pages).toBe(urls.length);
+    expect(await listedHits(page)).toBe(count.hits);
+    await page.context().close();
+  });
+
+  it('has type counts that add up to the hits found (中关村), in N 个页面、M 处, never 页 alone', async () => {
+    const page = await open(`/search/?q=${encodeURIComponent('中关村')}`);
+    const urls = await resultsFor(page, '#search-page-results', '中关村');
+    const status = await page.locator('.search-page [role="status"]').innerText();
+    const [, pages, hits] = /^“中关村”见于 (\d+) 个页面、(\d+) 处。$/.exec(status) ?? [];
+    expect(Number(pages)).toBe(urls.length);
+    expect(await listedHits(page)).toBe(Number(hits));
+    const counts = await page.locator('input[name="type"]').evaluateAll((boxes) =>
+      boxes.map((b) => b.closest('label')!.querySelector('.search-filter-count')!.textContent ?? ''),
+    );
+    for (const text of counts) expect(text).toMatch(/^\d+ 个页面、\d+ 处$/);
+    expect(counts.map(parseCount).reduce((n, c) => n + c.hits, 0)).toBe(Number(hits));
     await page.context().close();
   });
 
@@ -171,7 +231,7 @@ describe('search page', () => {
     await page.context().close();
   });
 
-  it('gives a caller of /pagefind/pagefind.js the search page’s results, in the same order', async () => {
+  it('gives a caller of /pagefind/pagefind.js the search page’s results, which the page orders title, heading, then text', async () => {
     for (const term of ['碳达峰', '“两区”', '国际科技创新中心', '冬奥 场馆']) {
       const page = await open(`/search/?q=${encodeURIComponent(term)}`);
       const shown = await resultsFor(page, '#search-page-results', term);
@@ -182,7 +242,10 @@ describe('search page', () => {
         const response = await pagefind.search(${JSON.stringify(term)});
         return Promise.all(response.results.map(async (r) => (await r.data()).url));
       })()`)) as string[];
-      expect(fromBundle, term).toEqual(shown);
+      // The bundle's order (by occurrences), with the pages whose title, then a heading, holds the query moved first.
+      const terms = term.split(' ').map(termKeys);
+      const ranked = rankPages(fromBundle.map((url) => ({ url, rank: rankReason(pageOf(url), terms) }))).map((p) => p.url);
+      expect(shown, term).toEqual(ranked);
       await page.context().close();
     }
   });
@@ -194,7 +257,7 @@ describe('search page', () => {
     await resultsFor(page, '#search-page-results', '两区');
     const status = page.locator('.search-page [role="status"]');
     expect(await status.getAttribute('aria-live')).toBe('polite');
-    expect(await status.innerText()).toMatch(/^\d+ 个页面含“两区”，共 \d+ 处。$/);
+    expect(await status.innerText()).toMatch(/^“两区”见于 \d+ 个页面、\d+ 处。$/);
     // Tab goes from the field through the filters to the results.
     const reached: string[] = [];
     for (let i = 0; i < 40 && !reached.includes('result'); i++) {
@@ -280,6 +343,159 @@ describe('landing on a result', () => {
     // The page's text is unchanged by the marks.
     expect(await page.locator('#page-151').getAttribute('aria-label')).toBe('第151页');
     await page.context().close();
+  });
+});
+
+describe('results that read like a reference work', () => {
+  it('says the index is loading while it loads, in the polite live region', async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, serviceWorkers: 'block', isMobile: true, hasTouch: true });
+    const page = await context.newPage();
+    // The bundle is held back until the panel has been seen saying so.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/pagefind/pagefind.js', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(`${server.origin}/`);
+    await page.click('button[data-open-modal]');
+    await page.keyboard.type('碳达峰');
+    const status = page.locator('dialog [role="status"]');
+    await page.waitForFunction(() => document.querySelector('dialog [role="status"]')?.textContent === '正在载入索引…');
+    expect(await status.getAttribute('aria-live')).toBe('polite');
+    await page.screenshot({ path: path.join(SHOTS, 'search-dialog-loading-390.png') });
+    release();
+    await resultsFor(page, '#site-search-results', '碳达峰');
+    expect(await status.innerText()).toMatch(/^“碳达峰”见于 \d+ 个页面、\d+ 处。$/);
+    await context.close();
+  });
+
+  it('shows each hit’s printed page: the page of the marker before it on the page it opens', async () => {
+    const page = await open(`/search/?q=${encodeURIComponent('城市副中心')}`);
+    const urls = await resultsFor(page, '#search-page-results', '城市副中心');
+    expect(urls[0]).toBe('/part-6/chapter-2/');
+    const places = await page.locator('#search-page-results > li').first().locator('.search-place').evaluateAll((lis) =>
+      lis.map((li) => ({ href: li.querySelector('a')!.getAttribute('href')!, printed: li.querySelector('.search-printed-page')?.textContent ?? '' })),
+    );
+    expect(places.length).toBeGreaterThan(1);
+    for (const { href, printed } of places) {
+      expect(printed).toMatch(/^印刷版第\d+页$/);
+      // On the page the hit opens, the first hit of the place stands after the marker of that printed page, before the next.
+      const landed = await open(href);
+      await landed.waitForFunction(() => document.querySelector('main')?.dataset.searchHits !== undefined);
+      const onPage = await landed.evaluate(() => {
+        const current = document.querySelector('mark.search-hit-current')!;
+        const markers = [...document.querySelectorAll<HTMLElement>('main a.page-marker')];
+        const before = markers.filter((m) => m.compareDocumentPosition(current) & Node.DOCUMENT_POSITION_FOLLOWING);
+        return before.at(-1)?.dataset.page ?? null;
+      });
+      if (onPage !== null) expect(printed, href).toBe(`印刷版第${onPage}页`);
+      await landed.context().close();
+    }
+    await page.context().close();
+  });
+
+  it('sets a heading apart from its text in a snippet', async () => {
+    const page = await open(`/search/?q=${encodeURIComponent('碳达峰')}`);
+    await resultsFor(page, '#search-page-results', '碳达峰');
+    const excerpts = await page.locator('#search-page-results .search-excerpt').allInnerTexts();
+    const joined = excerpts.join('\n');
+    expect(joined).toContain('一、实现碳达峰后稳中有降 ｜ 坚持');
+    expect(joined).not.toContain('稳中有降坚持');
+    expect(await page.locator('.search-excerpt-break').first().isVisible()).toBe(true);
+    await page.context().close();
+  });
+
+  it('offers the jump to a printed page for 56页 or 第56页, within the plan’s pages', async () => {
+    const page = await open('/part-1/');
+    await page.keyboard.press('/');
+    await page.keyboard.type('第56页');
+    const jump = page.locator('dialog .search-offer a');
+    await jump.waitFor();
+    expect(await jump.innerText()).toBe('跳至印刷版第56页');
+    expect(await jump.getAttribute('href')).toBe('/page/56/');
+    // ↓ reaches the jump first.
+    await page.keyboard.press('ArrowDown');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('跳至印刷版第56页');
+    await Promise.all([page.waitForURL('**#page-56'), page.keyboard.press('Enter')]);
+    await page.context().close();
+
+    const search = await open(`/search/?q=${encodeURIComponent('56页')}`);
+    await search.locator('.search-page .search-offer a[href="/page/56/"]').waitFor();
+    const last = await search.locator('.search-page').getAttribute('data-last-page');
+    await search.fill('#search-page-input', `${Number(last) + 1}页`);
+    await search.locator('.search-page .search-offer p:not(:has(a))').waitFor();
+    expect(await search.locator('.search-page .search-offer').innerText()).toBe(`印刷版共${last}页，没有第${Number(last) + 1}页（可跳至第1–${last}页）。`);
+    await search.context().close();
+  });
+
+  it('names no keys in the phone hint, and does on a desktop', async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, serviceWorkers: 'block', isMobile: true, hasTouch: true });
+    const phone = await context.newPage();
+    await phone.goto(`${server.origin}/part-9/chapter-3/`);
+    await phone.click('button[data-open-modal]');
+    await phone.keyboard.type('碳达峰');
+    await resultsFor(phone, '#site-search-results', '碳达峰');
+    const hint = await phone.locator('#site-search-hint').innerText();
+    expect(hint).toContain('输入即搜');
+    expect(hint).not.toMatch(/↓|Esc|Enter|键/);
+    await phone.screenshot({ path: path.join(SHOTS, 'search-dialog-phone-390.png') });
+    await context.close();
+    const desktop = await open('/part-9/chapter-3/');
+    await desktop.click('button[data-open-modal]');
+    expect(await desktop.locator('#site-search-hint').innerText()).toContain('Esc');
+    await desktop.context().close();
+  });
+});
+
+describe('the hit bar on the page a result opens', () => {
+  it('moves between hits by keyboard, announces 第 n/N 处, and clears the marks', async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, serviceWorkers: 'block', isMobile: true, hasTouch: true });
+    const page = await context.newPage();
+    await page.goto(`${server.origin}/part-9/chapter-3/?highlight=${encodeURIComponent('碳达峰')}#section-1`);
+    await page.waitForFunction(() => document.querySelector('main')?.dataset.searchHits !== undefined);
+    const total = Number(await page.locator('main').getAttribute('data-search-hits'));
+    expect(total).toBeGreaterThanOrEqual(2);
+    const bar = page.locator('.search-hit-bar');
+    const position = bar.locator('[aria-live="polite"]');
+    const at = await page.evaluate(() => [...document.querySelectorAll('mark.search-hit')].indexOf(document.querySelector('mark.search-hit-current')!));
+    expect(await position.innerText()).toBe(`第 ${at + 1}/${total} 处`);
+    expect(await bar.innerText()).toMatch(/上一处[\s\S]*下一处[\s\S]*清除标记/);
+    await page.screenshot({ path: path.join(SHOTS, 'search-hit-bar-390.png') });
+
+    // By keyboard: focus 下一处 and press Enter; the next hit becomes current and comes into view.
+    await bar.getByRole('button', { name: '下一处' }).focus();
+    await page.keyboard.press('Enter');
+    expect(await position.innerText()).toBe(`第 ${((at + 1) % total) + 1}/${total} 处`);
+    const inView = await page.evaluate(() => {
+      const box = document.querySelector('mark.search-hit-current')!.getBoundingClientRect();
+      return box.top >= 0 && box.bottom <= innerHeight;
+    });
+    expect(inView).toBe(true);
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Enter');
+    expect(await position.innerText()).toBe(`第 ${at + 1}/${total} 处`);
+
+    await bar.getByRole('button', { name: '清除标记' }).click();
+    expect(await page.locator('mark.search-hit').count()).toBe(0);
+    expect(await bar.count()).toBe(0);
+    expect(new URL(page.url()).searchParams.has('highlight')).toBe(false);
+    expect(new URL(page.url()).hash).toBe('#section-1');
+    // The page's text is whole again.
+    expect(await page.locator('#section-1').innerText()).toContain('实现碳达峰后稳中有降');
+    await context.close();
+  });
+
+  it('loads the marking and hit-bar code only when the address carries a search', async () => {
+    const plain = await open('/part-9/chapter-3/');
+    await plain.waitForLoadState('load');
+    const scripts = () => plain.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).filter((n) => /highlight-hits/.test(n)));
+    expect(await scripts()).toEqual([]);
+    expect(await plain.locator('.search-hit-bar').count()).toBe(0);
+    await plain.context().close();
+    const searched = await open(`/part-9/chapter-3/?highlight=${encodeURIComponent('碳达峰')}`);
+    await searched.locator('.search-hit-bar').waitFor();
+    await searched.context().close();
   });
 });
 

@@ -7,9 +7,13 @@ import { describe, expect, it } from 'vitest';
 import type { SearchOutcome } from '../../src/search/engine';
 import { runsOf } from '../../src/search/phrase-search';
 import { searchFilters, partFilterValue } from '../../src/search/filters';
-import { excerptAround, pageHits, placeOf, type Fragment } from '../../src/search/hits';
+import { EXCERPT_BREAK, excerptAround, headingBreaks, keepGroups, kindOf, pageHits, placeOf, type Fragment } from '../../src/search/hits';
+import { rankPages, rankReason } from '../../src/search/engine';
+import { chapterKey, planPageSpans } from '../../src/site/plan/page-spans';
+import { pageInQuery, pageOffer } from '../../src/search/page-query';
+import { decodePrintedPages, encodePrintedPages, printedPages, type PrintedPages } from '../../src/search/printed-places';
 import type { FragmentAnchor } from '../../src/search/pagefind-internals';
-import { placeHref, searchPageHref, statusText } from '../../src/search/render';
+import { filterCountText, placeHref, printedPageText, searchPageHref, statusText } from '../../src/search/render';
 import { sitePathOf } from '../../src/search/search-paths';
 import { termKeys } from '../../src/search/units';
 import { plan as realPlan } from '../helpers/real-plan';
@@ -146,19 +150,146 @@ describe('result links and status', () => {
     );
   });
 
-  it('says how many pages and hits, and what the filters left', () => {
+  it('says how many pages and hits as N 个页面、M 处 (never 页 alone), and what the filters left', () => {
     const outcome = (pages: number, unfiltered: number): SearchOutcome => ({
       query: '碳达峰',
       terms: [termKeys('碳达峰')],
-      results: Array.from({ length: pages }, () => ({ page: { id: '', url: '', title: '', part: [], type: [] }, count: 2, hits: async () => ({ count: 2, groups: [], text: '' }) })),
-      unfiltered,
+      results: Array.from({ length: pages }, () => ({
+        page: { id: '', url: '', title: '', part: [], type: [], headings: [] },
+        count: 2,
+        rank: 'text' as const,
+        hits: async () => ({ count: 2, groups: [], text: '' }),
+      })),
+      hits: pages * 2,
+      unfiltered: { pages: unfiltered, hits: unfiltered * 2 },
       counts: { part: new Map(), type: new Map() },
       ms: 1,
     });
-    expect(statusText(outcome(2, 2), false)).toBe('2 个页面含“碳达峰”，共 4 处。');
-    expect(statusText(outcome(1, 2), true)).toBe('筛选后 1 个页面含“碳达峰”，共 2 处（未筛选时 2 个页面）。');
-    expect(statusText(outcome(0, 2), true)).toBe('“碳达峰”见于 2 个页面，但没有符合筛选条件的页面。');
+    expect(statusText(outcome(2, 2), false)).toBe('“碳达峰”见于 2 个页面、4 处。');
+    expect(statusText(outcome(1, 2), true)).toBe('筛选后：“碳达峰”见于 1 个页面、2 处（未筛选时 2 个页面、4 处）。');
+    expect(statusText(outcome(0, 2), true)).toBe('“碳达峰”见于 2 个页面、4 处，但没有符合筛选条件的结果。');
     expect(statusText(outcome(0, 0), false)).toBe('没有找到包含“碳达峰”的页面。');
+    expect(filterCountText({ pages: 1, hits: 3 })).toBe('1 个页面、3 处');
+    expect(filterCountText(undefined)).toBe('0 个页面、0 处');
+  });
+
+  it('names a hit’s printed page as the book does', () => {
+    expect(printedPageText({ first: 56, last: 56 })).toBe('印刷版第56页');
+    expect(printedPageText({ first: 150, last: 151 })).toBe('印刷版第150–151页');
+  });
+});
+
+describe('printed-page queries', () => {
+  it('reads 56页, 第56页, 第 56 页 and full-width digits as a page; anything else as text', () => {
+    for (const q of ['56页', '第56页', ' 第 56 页 ', '５６页']) expect(pageInQuery(q), q).toBe(56);
+    for (const q of ['56', '第五十六页', '56页码', '页56', '碳达峰']) expect(pageInQuery(q), q).toBeNull();
+  });
+
+  it('offers the jump within the plan’s pages only', () => {
+    expect(pageOffer('56页', 1, 218)).toEqual({ kind: 'jump', page: 56 });
+    expect(pageOffer('第218页', 1, 218)).toEqual({ kind: 'jump', page: 218 });
+    expect(pageOffer('219页', 1, 218)).toEqual({ kind: 'out-of-range', page: 219, first: 1, last: 218 });
+    expect(pageOffer('0页', 1, 218)?.kind).toBe('out-of-range');
+    expect(pageOffer('碳达峰', 1, 218)).toBeNull();
+  });
+});
+
+describe('ranking as a reference work', () => {
+  const terms = (q: string) => q.split(' ').map(termKeys);
+  it('puts a title that holds the query first, then a section heading, then the rest, each in the order given', () => {
+    const page = (title: string, headings: string[] = []) => ({ title, headings });
+    expect(rankReason(page('第六篇 第二章 高水平建设城市副中心'), terms('城市副中心'))).toBe('title');
+    expect(rankReason(page('5.京津冀协同发展重大工程包', ['（三）城市副中心建设']), terms('城市副中心'))).toBe('heading');
+    expect(rankReason(page('第六篇', ['一、疏解']), terms('城市副中心'))).toBe('text');
+    // Punctuation aside, every term.
+    expect(rankReason(page('第七篇 第二章 全面激发“两区”新活力'), terms('两区'))).toBe('title');
+    expect(rankReason(page('第七篇 第二章 全面激发“两区”新活力'), terms('两区 新活力'))).toBe('title');
+    expect(rankReason(page('第七篇 第二章 全面激发“两区”新活力'), terms('两区 冬奥'))).toBe('text');
+    const ranked = rankPages([
+      { url: 'a', rank: 'text' as const },
+      { url: 'b', rank: 'heading' as const },
+      { url: 'c', rank: 'title' as const },
+      { url: 'd', rank: 'text' as const },
+      { url: 'e', rank: 'title' as const },
+    ]);
+    expect(ranked.map((p) => p.url)).toEqual(['c', 'e', 'b', 'a', 'd']);
+  });
+});
+
+describe('hits by kind and printed page', () => {
+  const words = Array.from({ length: 40 }, (_, i) => (i === 5 || i === 15 || i === 30 ? '碳' : '甲'));
+  const fragment: Fragment = {
+    url: '/part-1/chapter-3/',
+    content: words.join(' '),
+    anchors: [
+      anchor('h1', '_top', 0, '第 三 章'),
+      anchor('h2', 'section-2', 3, '二、 实 现'),
+      anchor('a', 'page-13', 10),
+      anchor('table', 'indicators', 12),
+      anchor('tr', 'indicators-2', 14),
+      anchor('i', 'indicators-2--end', 18),
+      anchor('i', 'indicators--end', 20),
+      anchor('a', 'page-14', 25),
+    ],
+    meta: { title: '第一篇 第三章', printed: '12' },
+  };
+
+  it('puts a hit inside the indicators table under 指标, prose under 正文, each with its printed page', () => {
+    const hits = pageHits(fragment, [termKeys('碳')], ['正文', '指标']);
+    // The hit at 30 is in section 2 again (after the table): counted there.
+    expect(hits.groups.map((g) => [g.id, g.type, g.count, g.printed?.first])).toEqual([
+      ['section-2', '正文', 2, 12],
+      ['indicators-2', '指标', 1, 13],
+    ]);
+    expect(kindOf(['正文', '专栏'], ['box-3'])).toBe('专栏');
+    expect(kindOf(['正文', '专栏'], ['section-1'])).toBe('正文');
+    expect(kindOf(['重大工程包'], [])).toBe('重大工程包');
+    const table = keepGroups(hits, (g) => g.type === '指标');
+    expect(table.count).toBe(1);
+    expect(table.groups.map((g) => g.id)).toEqual(['indicators-2']);
+  });
+
+  it('reads the printed pages of a page without markers from its meta: a box on /boxes/ with its 篇', () => {
+    const printed: PrintedPages = { start: 20, places: [{ id: 'box-7', first: 150, last: 151, part: '第九篇' }] };
+    expect(decodePrintedPages(encodePrintedPages(printed))).toEqual(printed);
+    expect(encodePrintedPages(printed)).not.toContain(',');
+    const boxes: Fragment = {
+      url: '/boxes/',
+      content: ['甲', '碳', '乙', '碳'].join(' '),
+      anchors: [anchor('aside', 'box-7', 2), anchor('i', 'box-7--end', 4)],
+      meta: { title: '专栏', printed: encodePrintedPages(printed) },
+    };
+    const hits = pageHits(boxes, [termKeys('碳')], ['专栏']);
+    expect(hits.groups.map((g) => [g.id, g.printed, g.part])).toEqual([
+      [null, { first: 20, last: 20 }, null],
+      ['box-7', { first: 150, last: 151 }, '第九篇'],
+    ]);
+  });
+
+  it('gives every body page and package its first printed page from the model, and the 序言 none', () => {
+    const packages = { breaks: [{ footer: 216, afterNo: 4 }], last: 218 };
+    const spans = planPageSpans(realPlan);
+    expect(printedPages(realPlan, chapterPath(6, 2), packages).start).toBe(spans.chapters.get(chapterKey(6, 2))!.first);
+    expect(printedPages(realPlan, partPath(6), packages).start).toBe(spans.parts.get(6)!.first);
+    expect(printedPages(realPlan, '/', packages).start).toBeNull();
+    expect(printedPages(realPlan, packagePath(4), packages).start).toBe(realPlan.appendix.page);
+    expect(printedPages(realPlan, packagePath(5), packages).start).toBe(217);
+    const boxes = printedPages(realPlan, BOXES_PATH, packages);
+    expect(boxes.places.length).toBe(10);
+    expect(boxes.places.every((p) => /^第.+篇$/.test(p.part ?? '') && p.first <= p.last)).toBe(true);
+  });
+});
+
+describe('excerpts', () => {
+  it('set a heading apart from the text after it', () => {
+    const heading = ['一、', '实', '现', '碳', '达', '峰', '后', '稳', '中', '有', '降'];
+    const words = ['前', '文。', ...heading, '坚', '持', '先', '立', '后', '破'];
+    const anchors = [anchor('h2', 'section-1', 2, heading.join(' '))];
+    const parts = excerptAround(words, 5, 8, [[5, 8]], 16, 40, headingBreaks(anchors));
+    const text = parts.map((p) => p.text).join('');
+    expect(text).toBe(`前文。${EXCERPT_BREAK}一、实现碳达峰后稳中有降${EXCERPT_BREAK}坚持先立后破`);
+    expect(text).not.toContain('降坚');
+    expect(parts.filter((p) => p.break).length).toBe(2);
   });
 });
 

@@ -99,10 +99,11 @@ describe('search index', () => {
   });
 
   it('lists in /search/pages.json only pages the model gives a search type, with the model’s filters', () => {
-    const idOf = new Map(map.pages.map((p) => [p.url, p.id]));
+    const ids = new Map(map.pages.map((p) => [p.url, p.id]));
+    const pagefindPages = new Map([...fragments].map(([url, f]) => [ids.get(url)!, f]));
     const titleOf = new Map(map.pages.map((p) => [p.url, p.title]));
-    expect(pageMapOf(plan, idOf, titleOf)).toEqual(map);
-    expect(() => pageMapOf(plan, new Map([['/terms/', 'und_1']]), new Map([['/terms/', '词语索引']]))).toThrow(/no search type/);
+    expect(pageMapOf(plan, pagefindPages, titleOf)).toEqual(map);
+    expect(() => pageMapOf(plan, new Map([['und_1', { url: '/terms/', anchors: [] }]]), new Map([['/terms/', '词语索引']]))).toThrow(/no search type/);
   });
 
   it('knows where each 专栏 box starts and ends, within its chapter', () => {

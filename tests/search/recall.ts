@@ -5,7 +5,12 @@
  * with the pages whose indexed text holds the term (indexed-text.ts).
  *
  * - page-level recall = |listed ∩ holding| / |holding|, summed over the terms;
- * - top-1 = the first page listed is one with the most occurrences.
+ * - top-1 = the first page listed is one the ranking rule puts first: of the
+ *   pages whose title holds the term, one with the most occurrences; if none,
+ *   of those with a section heading that holds it; else of all pages holding
+ *   it (search/engine.ts rankPages: a reference work's order);
+ * - most-first = the first page listed is one with the most occurrences of
+ *   all (the measure before titles and headings ranked first), reported.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -63,8 +68,16 @@ export interface TermMeasure {
   holding: { url: string; count: number }[];
   listed: string[];
   missed: string[];
-  /** The first page listed has the most occurrences. */
+  /** The first page listed is one the ranking rule puts first. */
   top1: boolean;
+  /** The first page listed has the most occurrences of all pages. */
+  mostFirst: boolean;
+}
+
+/** What the ranking rule reads of a page besides its text: its title and section headings. */
+export interface PageLabels {
+  title: string;
+  headings: readonly string[];
 }
 
 /** The figures of a list. */
@@ -74,19 +87,28 @@ export interface RecallReport {
   pagesFound: number;
   recall: number;
   top1: number;
+  mostFirst: number;
 }
 
 /** Compares what the search listed with the pages that hold each term. */
-export function measure(pages: readonly IndexedPageText[], found: ReadonlyMap<string, string[]>): RecallReport {
+export function measure(
+  pages: readonly IndexedPageText[],
+  found: ReadonlyMap<string, string[]>,
+  labels: ReadonlyMap<string, PageLabels> = new Map(),
+): RecallReport {
   const terms = [...found].map(([term, listed]): TermMeasure => {
     const holding = pages.map((p) => ({ url: p.url, count: occurrences(p.text, term) })).filter((p) => p.count > 0);
-    const most = Math.max(0, ...holding.map((p) => p.count));
+    const mostOf = (list: typeof holding) => list.filter((p) => p.count === Math.max(0, ...list.map((q) => q.count)));
+    const titled = holding.filter((p) => occurrences(labels.get(p.url)?.title ?? '', term) > 0);
+    const headed = holding.filter((p) => (labels.get(p.url)?.headings ?? []).some((h) => occurrences(h, term) > 0));
+    const best = mostOf(titled.length > 0 ? titled : headed.length > 0 ? headed : holding);
     return {
       term,
       holding,
       listed,
       missed: holding.filter((p) => !listed.includes(p.url)).map((p) => p.url),
-      top1: listed.length > 0 && holding.some((p) => p.url === listed[0] && p.count === most),
+      top1: listed.length > 0 && best.some((p) => p.url === listed[0]),
+      mostFirst: listed.length > 0 && mostOf(holding).some((p) => p.url === listed[0]),
     };
   });
   const pagesHolding = terms.reduce((n, t) => n + t.holding.length, 0);
@@ -97,5 +119,6 @@ export function measure(pages: readonly IndexedPageText[], found: ReadonlyMap<st
     pagesFound,
     recall: pagesHolding === 0 ? 0 : pagesFound / pagesHolding,
     top1: terms.length === 0 ? 0 : terms.filter((t) => t.top1).length / terms.length,
+    mostFirst: terms.length === 0 ? 0 : terms.filter((t) => t.mostFirst).length / terms.length,
   };
 }
