@@ -1,22 +1,6 @@
-import { z } from 'zod';
+import type { Correction } from '../reviewed/corrections.ts';
 import { SourceError } from './errors.ts';
 
-/** One reviewed repair of the raw text, from `content/corrections.json`. */
-export const correctionSchema = z
-  .object({
-    /** 1-based line of the source file. */
-    line: z.number().int().min(1),
-    /** The raw characters as extracted; must occur exactly once on that line. */
-    raw: z.string().min(1),
-    /** What the printed plan has instead. */
-    corrected: z.string(),
-    /** Why: which extraction fault this undoes. */
-    reason: z.string().min(10, 'every correction needs a reason a reviewer can check'),
-  })
-  .strict()
-  .refine((c) => !c.raw.includes('\n') && !c.corrected.includes('\n'), 'a correction stays within its line');
-export type Correction = z.infer<typeof correctionSchema>;
-export const correctionsSchema = z.array(correctionSchema);
 
 /**
  * Applies the reviewed corrections to the source text, line by line. A

@@ -11,40 +11,7 @@
  */
 import type { Root, RootContent, PhrasingContent, Text } from 'mdast';
 import type { MdxJsxAttribute, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
-import { z } from 'zod';
-
-/** One reviewed short form: `phrase` names the program of box `box` in running text. */
-export const boxShortFormSchema = z
-  .object({
-    box: z.number().int().min(1),
-    phrase: z.string().min(2),
-    reason: z.string().min(10, 'every short form needs a reason a reviewer can check'),
-  })
-  .strict();
-
-/**
- * A phrase that looks like a box's program but is not a mention of it; kept
- * so that the decision is reviewable and tested (it must never be linked).
- */
-export const boxNonMentionSchema = z
-  .object({
-    box: z.number().int().min(1),
-    phrase: z.string().min(2),
-    reason: z.string().min(10),
-  })
-  .strict();
-
-/** `content/data/box-mentions.json`. */
-export const boxMentionsDataSchema = z
-  .object({
-    shortForms: z.array(boxShortFormSchema),
-    notMentions: z.array(boxNonMentionSchema),
-  })
-  .strict();
-export type BoxMentionsData = z.infer<typeof boxMentionsDataSchema>;
-
-/** No short forms: only full titles are linked. */
-export const NO_BOX_MENTIONS: BoxMentionsData = { shortForms: [], notMentions: [] };
+import type { BoxMentionsData } from '../reviewed/box-mentions.ts';
 
 /** A phrase that, in running text outside the boxes, names the program of box `box`. */
 export interface BoxMentionRule {

@@ -5,8 +5,10 @@ import { unified } from 'unified';
 import remarkMdx from 'remark-mdx';
 import remarkStringify from 'remark-stringify';
 import type { Block, Box, Chapter, Inline, Part, Plan, Table } from './model.ts';
-import { boxMentionRules, linkBoxMentions, NO_BOX_MENTIONS, type BoxMentionsData } from './box-mentions.ts';
-import { lastPage, pageAfterFooter, partOpening } from './printed-pages.ts';
+import { boxMentionRules, linkBoxMentions } from './box-mentions.ts';
+import { NO_BOX_MENTIONS, type BoxMentionsData } from '../reviewed/box-mentions.ts';
+import { partOpening } from './printed-pages.ts';
+import { isBox, planBlocks } from './plan-walk.ts';
 
 /** The components every generated page imports (see the converter → site contract in the README). */
 export const MDX_IMPORTS = [
@@ -55,30 +57,17 @@ function leadParagraph(lead: readonly Inline[] | null, body: readonly Inline[]):
 }
 
 /**
- * The printed pages that begin inside a table (the pages after its footers),
- * written `"14"` or `"217 218"`; the last page's footer (`last`) opens none.
- */
-export function pagesBegunIn(table: Table, last: number): number[] {
-  return table.raw.flatMap((p) => {
-    const page = typeof p === 'string' ? null : pageAfterFooter(p.footer, last);
-    return page === null ? [] : [page];
-  });
-}
-
-/**
  * A curated table in place of the column-interleaved raw text: the component
  * renders the cells from `content/data/` (whose faithfulness to the raw is
- * proved by tests/tables) and puts the page markers named in `pages` on the
- * rows where those pages begin.
+ * proved by src/reviewed/table-proofs.ts) and reads from the model where
+ * printed pages begin inside it (`curatedTablePageRows`).
  */
-function tableElement(b: Table, last: number): MdxJsxFlowElement {
-  const pages = pagesBegunIn(b, last);
-  const attributes = pages.length > 0 ? [attr('pages', pages.join(' '))] : [];
-  return { type: 'mdxJsxFlowElement', name: TABLE_COMPONENTS[b.table], attributes, children: [] };
+function tableElement(b: Table): MdxJsxFlowElement {
+  return { type: 'mdxJsxFlowElement', name: TABLE_COMPONENTS[b.table], attributes: [], children: [] };
 }
 
-/** The mdast of a run of blocks; consecutive `——` targets become one list. `last`: the plan's last page. */
-export function blocksToMdast(blocks: readonly Block[], last: number): RootContent[] {
+/** The mdast of a run of blocks; consecutive `——` targets become one list. */
+export function blocksToMdast(blocks: readonly Block[]): RootContent[] {
   const out: RootContent[] = [];
   for (const b of blocks) {
     if (b.kind === 'paragraph') out.push(leadParagraph(b.lead, b.body));
@@ -94,7 +83,7 @@ export function blocksToMdast(blocks: readonly Block[], last: number): RootConte
       for (const item of b.items) children.push(leadParagraph(item.lead, item.body));
       out.push({ type: 'mdxJsxFlowElement', name: 'Box', attributes: [attr('n', b.n), attr('label', b.label), attr('title', b.title)], children });
     } else {
-      out.push(tableElement(b, last));
+      out.push(tableElement(b));
     }
   }
   return out;
@@ -102,16 +91,7 @@ export function blocksToMdast(blocks: readonly Block[], last: number): RootConte
 
 /** Every 专栏 box of the plan's parts, in reading order. */
 export function planBoxes(plan: Plan): Box[] {
-  const boxes: Box[] = [];
-  const take = (blocks: readonly Block[]) => blocks.forEach((b) => b.kind === 'box' && boxes.push(b));
-  for (const part of plan.parts) {
-    take(part.intro);
-    for (const chapter of part.chapters) {
-      take(chapter.intro);
-      chapter.sections.forEach((s) => take(s.blocks));
-    }
-  }
-  return boxes;
+  return [...planBlocks(plan, isBox)].filter((step) => step.part !== null).map((step) => step.node);
 }
 
 function pageRoot(children: RootContent[]): Root {
@@ -130,7 +110,6 @@ export function planToMdxPages(plan: Plan, options: { boxMentions?: BoxMentionsD
   const rules = boxMentionRules(planBoxes(plan), options.boxMentions ?? NO_BOX_MENTIONS);
   const page = (children: RootContent[]): Root => linkBoxMentions(pageRoot(children), rules);
   const pages: MdxPage[] = [];
-  const last = lastPage(plan);
   plan.parts.forEach((part: Part, pi) => {
     const opening = partOpening(part, pi);
     let pending: number | null = opening.footer;
@@ -139,17 +118,17 @@ export function planToMdxPages(plan: Plan, options: { boxMentions?: BoxMentionsD
       partChildren.push(marker(pending, true));
       pending = null;
     }
-    partChildren.push(...blocksToMdast(part.intro, last));
+    partChildren.push(...blocksToMdast(part.intro));
     pages.push({ path: `part-${part.n}/index.mdx`, frontmatter: { title: `${part.label} ${part.title}`, plan: { kind: 'part', part: part.n } }, tree: page(partChildren) });
     part.chapters.forEach((chapter: Chapter) => {
       const children: RootContent[] = [];
       for (const top of [pending, chapter.footerBefore]) if (top !== null) children.push(marker(top, true));
       pending = null;
-      children.push(...blocksToMdast(chapter.intro, last));
+      children.push(...blocksToMdast(chapter.intro));
       for (const s of chapter.sections) {
         if (s.footerBefore !== null) children.push(marker(s.footerBefore, true));
         children.push({ type: 'heading', depth: 2, children: [{ type: 'text', value: s.label + s.title }] });
-        children.push(...blocksToMdast(s.blocks, last));
+        children.push(...blocksToMdast(s.blocks));
       }
       pages.push({
         path: `part-${part.n}/chapter-${chapter.n}.mdx`,

@@ -3,11 +3,11 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { z } from 'zod';
 import { decodeSource } from './decode-source.ts';
 import { convertPlan, type ConvertReport } from './convert-plan.ts';
-import { correctionsSchema } from './apply-corrections.ts';
+import { correctionsSchema } from '../reviewed/corrections.ts';
 import { structureDecisionsSchema } from '../reviewed/structure-decisions.ts';
 import { planToMdxPages, serializeMdxPage } from './build-mdx.ts';
 import { SourceError } from './errors.ts';
-import { boxMentionsDataSchema, NO_BOX_MENTIONS } from './box-mentions.ts';
+import { boxMentionsDataSchema, NO_BOX_MENTIONS } from '../reviewed/box-mentions.ts';
 
 /** Where the converter reads and writes. */
 export interface ConvertPaths {

@@ -1,6 +1,8 @@
 import { planSchema, type Appendix, type Block, type Chapter, type Inline, type Part, type Plan, type Section } from './model.ts';
 import { pushInlines } from './inline-text.ts';
-import { applyCorrections, type Correction } from './apply-corrections.ts';
+import { isBox, walkPlan, type PlanStep } from './plan-walk.ts';
+import { applyCorrections } from './apply-corrections.ts';
+import type { Correction } from '../reviewed/corrections.ts';
 import { SourceError, LineIndex } from './errors.ts';
 import { parseToc } from './parse-toc.ts';
 import { locateHeadings } from './locate-headings.ts';
@@ -99,16 +101,17 @@ export function convertPlan(source: string, options: ConvertOptions): { plan: Pl
     parts,
     appendix,
   });
-  const chapters = plan.parts.flatMap((p) => p.chapters);
+  const steps = [...walkPlan(plan)];
+  const count = (test: (step: PlanStep) => boolean) => steps.filter(test).length;
   return {
     plan,
     report: {
-      parts: plan.parts.length,
-      chapters: chapters.length,
-      sections: chapters.reduce((a, c) => a + c.sections.length, 0),
+      parts: count((s) => s.type === 'part'),
+      chapters: count((s) => s.type === 'chapter'),
+      sections: count((s) => s.type === 'section'),
       pageFooters: footers.length,
       leads: stats.leads,
-      boxes: countBoxes(plan),
+      boxes: count((s) => s.type === 'block' && s.in !== 'appendix' && isBox(s.node)),
       corrections: options.corrections.length,
       decisions: stats.decisionsUsed.size,
       toc: { start: tocStart, end: toc.end, footers: toc.footers },
@@ -139,18 +142,4 @@ function splitHeading(toc: ReturnType<typeof parseToc>, path: number[], kind: st
   if (kind === 'chapter') return [chapter.label, chapter.title];
   const section = chapter.sections[path[2]! - 1]!;
   return [section.label, section.title];
-}
-
-function countBoxes(plan: Plan): number {
-  let n = 0;
-  const count = (blocks: Block[]) => (n += blocks.filter((b) => b.kind === 'box').length);
-  count(plan.preface.blocks);
-  for (const p of plan.parts) {
-    count(p.intro);
-    for (const c of p.chapters) {
-      count(c.intro);
-      c.sections.forEach((s) => count(s.blocks));
-    }
-  }
-  return n;
 }

@@ -13,8 +13,9 @@
  *
  * Pure: takes the model, returns data.
  */
-import type { Part, Plan } from './model.ts';
+import type { Part, Plan, Table } from './model.ts';
 import { planFooters, planText } from './plan-text.ts';
+import { planHeadings } from './plan-walk.ts';
 
 /** The first printed page of the plan's body. */
 export const FIRST_PAGE = 1;
@@ -46,6 +47,36 @@ export function pageAfterFooter(footer: number, last: number): number | null {
   return page <= last ? page : null;
 }
 
+/** The printed page being read as a walk passes the plan's page breaks in reading order. */
+export interface PageReader {
+  /** The page the next character is on (page 1 until the first break). */
+  readonly page: number;
+  /** Passes a break: footer `footer` opens the page after it (the last page's footer opens none; null passes nothing). */
+  turn(footer: number | null): void;
+}
+
+/** A page reader for the body of `plan` (see `walkPlan`), starting on `FIRST_PAGE`. */
+export function pageReader(plan: Plan): PageReader {
+  const last = lastPage(plan);
+  let page = FIRST_PAGE;
+  return {
+    get page() {
+      return page;
+    },
+    turn(footer) {
+      if (footer !== null) page = pageAfterFooter(footer, last) ?? page;
+    },
+  };
+}
+
+/** The printed pages that begin inside a table (the pages after its footers); the last page's footer (`last`) opens none. */
+export function pagesBegunIn(table: Table, last: number): number[] {
+  return table.raw.flatMap((p) => {
+    const page = typeof p === 'string' ? null : pageAfterFooter(p.footer, last);
+    return page === null ? [] : [page];
+  });
+}
+
 /** Where the page that begins at a 篇's heading is marked. */
 export interface PartOpening {
   /** The footer whose page begins with the 篇 (0 for the first 篇: page 1), or null when none does. */
@@ -74,7 +105,6 @@ export function printedPageProblems(plan: Plan): string[] {
   const wrong = footers.findIndex((footer, i) => footer !== i + 1);
   if (wrong >= 0) problems.push(`footer ${footers[wrong]} stands where footer ${wrong + 1} belongs`);
   const last = lastPage(plan);
-  const headings = [...plan.parts.flatMap((p) => [p, ...p.chapters.flatMap((c) => [c, ...c.sections])]), plan.appendix];
-  for (const h of headings) if (h.page > last) problems.push(`${h.label}${h.title} is on page ${h.page}, after the last page ${last}`);
+  for (const { node: h } of planHeadings(plan)) if (h.page > last) problems.push(`${h.label}${h.title} is on page ${h.page}, after the last page ${last}`);
   return problems;
 }

@@ -16,7 +16,6 @@
 import type { Element, ElementContent } from 'hast';
 import { h, type Child } from 'hastscript';
 import type { Block, Chapter, Inline, Part, Plan, Section, Table, Target } from '../convert/model';
-import { pagesBegunIn } from '../convert/build-mdx';
 import { FIRST_PAGE, lastPage, pageAfterFooter } from '../convert/printed-pages';
 import { curatedTablePageRows } from '../site/plan/page-locations';
 import { boxId, fullPageIds, pageAnchorId } from '../site/site-paths';
@@ -63,11 +62,15 @@ class BookWriter {
   readonly pages: PageTarget[] = [];
   private file = '';
 
+  /** The plan's last printed page (`lastPage`): its footer opens nothing. */
+  private readonly last: number;
+
   constructor(
+    private readonly plan: Plan,
     private readonly tables: CuratedTables,
-    /** The plan's last printed page (`lastPage`): its footer opens nothing. */
-    private readonly last: number,
-  ) {}
+  ) {
+    this.last = lastPage(plan);
+  }
 
   /** Starts writing `file`. */
   open(file: string): void {
@@ -143,13 +146,13 @@ class BookWriter {
   }
 
   table(block: Table): Element {
-    return block.table === 'indicators' ? this.indicatorsTable(block) : this.packagesTable(block);
+    return block.table === 'indicators' ? this.indicatorsTable() : this.packagesTable();
   }
 
   /** The indicators table, structured as the site's IndicatorsTable. */
-  indicatorsTable(block: Table): Element {
+  indicatorsTable(): Element {
     const table = this.tables.indicators;
-    const pageAtRow = curatedTablePageRows('EPUB indicators table', table.pageBreaks, pagesBegunIn(block, this.last), this.last);
+    const pageAtRow = curatedTablePageRows(this.plan, 'indicators', table.pageBreaks);
     const [categoryHeader, noHeader, nameHeader, targetHeader, attributeHeader] = table.headers;
     const lines = (rows: { measures: unknown[] }[]) => rows.reduce((n, r) => n + r.measures.length, 0);
     const span = (row: { measures: unknown[] }) => (row.measures.length > 1 ? row.measures.length : undefined);
@@ -189,9 +192,9 @@ class BookWriter {
   }
 
   /** The 附表 table, named by the appendix heading (no character added). */
-  packagesTable(block: Table): Element {
+  packagesTable(): Element {
     const table = this.tables.packages;
-    const pageAtRow = curatedTablePageRows('EPUB packages table', table.pageBreaks, pagesBegunIn(block, this.last), this.last);
+    const pageAtRow = curatedTablePageRows(this.plan, 'packages', table.pageBreaks);
     const [nameHeader, goalHeader, contentHeader] = table.headers;
     return h('div.table-wrap', { 'data-curated-table': 'packages' }, [
       h('table#packages', { 'aria-labelledby': fullPageIds.appendix }, [
@@ -244,7 +247,7 @@ class BookWriter {
 
 /** The book's content documents from the model and the curated tables. */
 export function bookContent(plan: Plan, tables: CuratedTables): BookContent {
-  const writer = new BookWriter(tables, lastPage(plan));
+  const writer = new BookWriter(plan, tables);
   const documents: ContentDocument[] = [];
 
   writer.open(TITLE_FILE);

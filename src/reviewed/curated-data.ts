@@ -1,7 +1,8 @@
 /**
- * The curated data under content/data/ for pages and components, validated
- * once per build: the indicators table, the 附表 packages and the reviewed
- * links of their items. Imported through Vite, like the model (site/plan/plan.ts).
+ * The reviewed data for pages and components, validated once per build: the
+ * curated tables under content/data/ (the indicators table, the 附表
+ * packages), the reviewed links of the package items, and the corrections and
+ * structure decisions that /about/ lists. Imported through Vite, like the model (site/plan/plan.ts).
  * The tables' faithfulness proofs run here first, so a curated edit that
  * breaks them fails the build with the row and the reason.
  */
@@ -9,6 +10,10 @@ import source from '../../content/source/beijing-14th-five-year-plan.txt?raw';
 import indicatorsJson from '../../content/data/indicators.json';
 import packagesJson from '../../content/data/packages.json';
 import packageLinksJson from '../../content/data/package-links.json';
+import correctionsJson from '../../content/corrections.json';
+import decisionsJson from '../../content/structure-decisions.json';
+import { correctionsSchema, type Correction } from './corrections';
+import { structureDecisionsSchema, type StructureDecisions } from './structure-decisions';
 import { indicatorsTableSchema, type IndicatorsTable } from './indicators-table';
 import { packagesTableSchema, type PackagesTable } from './packages-table';
 import { linkPackageItems, packageLinksDataSchema, type LinkedPackage } from './package-links';
@@ -29,3 +34,9 @@ export const linkedPackages: LinkedPackage[] = linkPackageItems(
   packagesTable,
   packageLinksDataSchema.parse(packageLinksJson),
 );
+
+/** The reviewed repairs of the raw text (content/corrections.json). */
+export const corrections: Correction[] = correctionsSchema.parse(correctionsJson);
+
+/** The reviewed structure decisions (content/structure-decisions.json). */
+export const structureDecisions: StructureDecisions = structureDecisionsSchema.parse(decisionsJson);

@@ -12,6 +12,7 @@
  * Pure: no I/O. The curated file is `content/data/indicators.json`.
  */
 import { z } from 'zod';
+import { characterMultiset, compareMultisets, parseCurated, readRowsInOrder, type RowStreams } from './curated-proof';
 
 /** The caption printed above the table; the raw line of the table starts with it. */
 export const INDICATORS_CAPTION = '“十四五”时期经济社会发展主要指标';
@@ -162,50 +163,15 @@ export function indicatorsCells(data: IndicatorsTable): string[] {
   return cells;
 }
 
-/** Counts of each character (code point) in `texts`. */
-export function characterMultiset(texts: readonly string[]): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const text of texts) for (const ch of text) counts.set(ch, (counts.get(ch) ?? 0) + 1);
-  return counts;
-}
-
 /** The multiset of characters of the curated table (see `indicatorsTableSchema`). */
 export function indicatorsCharacters(data: IndicatorsTable): Map<string, number> {
   return characterMultiset(indicatorsCells(data));
-}
-
-/**
- * Describes how two character multisets differ, as human-readable problems:
- * characters the raw has that `expected` lacks ("missing") and the reverse
- * ("extra").
- */
-export function compareMultisets(raw: Map<string, number>, expected: Map<string, number>, what: string): string[] {
-  const missing: string[] = [];
-  const extra: string[] = [];
-  for (const ch of new Set([...raw.keys(), ...expected.keys()])) {
-    const d = (raw.get(ch) ?? 0) - (expected.get(ch) ?? 0);
-    if (d > 0) missing.push(`“${ch}”×${d}`);
-    if (d < 0) extra.push(`“${ch}”×${-d}`);
-  }
-  const problems: string[] = [];
-  if (missing.length > 0) problems.push(`${what}: characters of the raw missing from the curated data: ${missing.join(' ')}`);
-  if (extra.length > 0) problems.push(`${what}: characters in the curated data that the raw does not have: ${extra.join(' ')}`);
-  return problems;
 }
 
 /** The raw line of the table: the line of the plan text that starts with the caption. */
 export function findIndicatorsRaw(source: string): string | null {
   const lines = source.split('\n').filter((line) => line.startsWith(INDICATORS_CAPTION));
   return lines.length === 1 ? lines[0]! : null;
-}
-
-function parse(data: unknown): { table: IndicatorsTable; problems: string[] } | { table: null; problems: string[] } {
-  const parsed = indicatorsTableSchema.safeParse(data);
-  if (parsed.success) return { table: parsed.data, problems: [] };
-  return {
-    table: null,
-    problems: parsed.error.issues.map((i) => `schema: ${i.path.join('.') || '(table)'}: ${i.message}`),
-  };
 }
 
 /**
@@ -217,7 +183,7 @@ function parse(data: unknown): { table: IndicatorsTable; problems: string[] } | 
  * This cannot see cells moved between rows; `checkIndicatorsLayout` can.
  */
 export function checkIndicatorsCharacters(raw: string, data: unknown): string[] {
-  const { table, problems } = parse(data);
+  const { table, problems } = parseCurated(indicatorsTableSchema, data);
   if (table === null) return problems;
   const accounted = [...indicatorsCells(table)];
   for (const pb of table.pageBreaks) {
@@ -249,21 +215,6 @@ function isShuffle(text: string, parts: readonly string[]): boolean {
   return frontier.size > 0;
 }
 
-/** Row `no` and its column strings, each to be read in order within the row. */
-interface RowStreams {
-  no: number;
-  streams: string[][];
-}
-
-interface LayoutState {
-  /** Index of the row being read; `rows.length` once every row is read. */
-  row: number;
-  /** Characters read so far of each column string of that row. */
-  pos: number[];
-  /** Characters read so far of the category column. */
-  cat: number;
-}
-
 /**
  * Proof 2 (layout): the raw line must be, in order, the caption, the header
  * row (an interleaving of the headers), the body, and the note; and the body
@@ -284,7 +235,7 @@ interface LayoutState {
  * dynamic programme over raw positions (a handful of live states per position).
  */
 export function checkIndicatorsLayout(raw: string, data: unknown): string[] {
-  const { table, problems } = parse(data);
+  const { table, problems } = parseCurated(indicatorsTableSchema, data);
   if (table === null) return problems;
   if (!raw.startsWith(table.caption)) return ['layout: the raw does not start with the caption'];
   if (!raw.endsWith(table.note)) return ['layout: the raw does not end with the note'];
@@ -320,64 +271,11 @@ export function checkIndicatorsLayout(raw: string, data: unknown): string[] {
   for (const pb of table.pageBreaks) {
     breakAfter.set(pb.afterNo, Array.from(String(pb.footer) + (pb.repeatsHeader ? headerText : '')));
   }
-
-  const key = (s: LayoutState) => `${s.row}|${s.pos.join(',')}|${s.cat}`;
-  const frontiers: Map<string, LayoutState>[] = Array.from({ length: body.length + 1 }, () => new Map());
-  const add = (p: number, s: LayoutState) => {
-    if (p <= body.length) frontiers[p]!.set(key(s), s);
-  };
-  const matchesAt = (p: number, token: string[]) => token.every((ch, i) => body[p + i] === ch);
-  add(0, { row: 0, pos: rows[0]!.streams.map(() => 0), cat: 0 });
-
-  let furthest = 0;
-  let furthestRow = 0;
-  for (let p = 0; p <= body.length; p++) {
-    const frontier = frontiers[p]!;
-    if (frontier.size > 0) {
-      furthest = p;
-      furthestRow = Math.max(...[...frontier.values()].map((s) => s.row));
-    }
-    // Moving on to the next row reads nothing, unless a page break sits there.
-    const queue = [...frontier.values()];
-    while (queue.length > 0) {
-      const s = queue.pop()!;
-      const r = rows[s.row];
-      if (r === undefined || !r.streams.every((st, k) => s.pos[k] === st.length)) continue;
-      const nextRow = rows[s.row + 1];
-      const next: LayoutState = { row: s.row + 1, pos: nextRow ? nextRow.streams.map(() => 0) : [], cat: s.cat };
-      const token = breakAfter.get(r.no);
-      if (token !== undefined) {
-        if (matchesAt(p, token)) add(p + token.length, next);
-      } else if (!frontier.has(key(next))) {
-        frontier.set(key(next), next);
-        queue.push(next);
-      }
-    }
-    if (p === body.length) break;
-    const ch = body[p]!;
-    for (const s of frontier.values()) {
-      const r = rows[s.row];
-      if (r === undefined) continue;
-      r.streams.forEach((st, k) => {
-        if (st[s.pos[k]!] === ch) {
-          const pos = [...s.pos];
-          pos[k]! += 1;
-          add(p + 1, { row: s.row, pos, cat: s.cat });
-        }
-      });
-      const span = catSpan[s.cat];
-      if (catChars[s.cat] === ch && span !== undefined && span[0] <= r.no && r.no <= span[1]) {
-        add(p + 1, { row: s.row, pos: s.pos, cat: s.cat + 1 });
-      }
-    }
-  }
-  const done = [...frontiers[body.length]!.values()].some((s) => s.row === rows.length && s.cat === catChars.length);
-  if (done) return [];
-  const around = `${body.slice(Math.max(0, furthest - 12), furthest).join('')}⟨here⟩${body.slice(furthest, furthest + 12).join('')}`;
-  const rowNo = rows[furthestRow]?.no ?? 'end';
+  const failure = readRowsInOrder(body, rows, breakAfter, { chars: catChars, rows: catSpan });
+  if (failure === null) return [];
   return [
     `layout: the table body cannot be read as rows in order with each cell in its own row; ` +
-      `no reading gets past body offset ${furthest} (${around}), reached while reading row ${rowNo}`,
+      `no reading gets past body offset ${failure.furthest} (${failure.around}), reached while reading row ${failure.row}`,
   ];
 }
 

@@ -11,7 +11,7 @@
  * Pure: no I/O. The curated file is `content/data/packages.json`.
  */
 import { z } from 'zod';
-import { characterMultiset, compareMultisets } from './indicators-table';
+import { characterMultiset, compareMultisets, parseCurated, readRowsInOrder } from './curated-proof';
 
 /** The heading of the appendix; the raw of the table is everything after its last occurrence. */
 export const APPENDIX_HEADING = '附表“十四五”时期重大工程包';
@@ -123,13 +123,6 @@ export function checkPackageItems(p: EngineeringPackage): string[] {
   return problems;
 }
 
-interface ShuffleState {
-  /** Index of the package being read; `packages.length` once all are read. */
-  row: number;
-  /** Characters read so far of name, goal, content of that package. */
-  pos: [number, number, number];
-}
-
 /**
  * Proof (a), the interleaving. The raw is prepared exactly so: every `\n` is
  * removed (line breaks are the extraction's, not the plan's); the result must
@@ -140,8 +133,7 @@ interface ShuffleState {
  * break — there and nowhere else — the footer digits are read (`216` after
  * package 4, `217` after 6, `218` after 10).
  *
- * Solved by a breadth-first dynamic programme over raw positions whose states
- * are (package, characters read of each of its three cells).
+ * Read by `readRowsInOrder` (curated-proof.ts), as the indicators' layout is.
  */
 export function checkPackagesInterleaving(raw: string, table: PackagesTable): string[] {
   const text = raw.replaceAll('\n', '');
@@ -151,47 +143,11 @@ export function checkPackagesInterleaving(raw: string, table: PackagesTable): st
   const rows = table.packages.map((p) => ({ no: p.no, streams: [p.name, p.goal, p.content].map((s) => Array.from(s)) }));
   const breakAfter = new Map(table.pageBreaks.map((pb) => [pb.afterNo, Array.from(String(pb.footer))]));
 
-  const key = (s: ShuffleState) => `${s.row}|${s.pos.join(',')}`;
-  const frontiers: Map<string, ShuffleState>[] = Array.from({ length: body.length + 1 }, () => new Map());
-  const add = (p: number, s: ShuffleState) => {
-    if (p <= body.length) frontiers[p]!.set(key(s), s);
-  };
-  add(0, { row: 0, pos: [0, 0, 0] });
-  let furthest = 0;
-  let furthestRow = 0;
-  for (let p = 0; p <= body.length; p++) {
-    const frontier = frontiers[p]!;
-    if (frontier.size > 0) {
-      furthest = p;
-      furthestRow = Math.max(...[...frontier.values()].map((s) => s.row));
-    }
-    for (const s of [...frontier.values()]) {
-      const r = rows[s.row];
-      if (r === undefined || !r.streams.every((st, k) => s.pos[k] === st.length)) continue;
-      const next: ShuffleState = { row: s.row + 1, pos: [0, 0, 0] };
-      const token = breakAfter.get(r.no);
-      if (token === undefined) frontier.set(key(next), next);
-      else if (token.every((ch, i) => body[p + i] === ch)) add(p + token.length, next);
-    }
-    if (p === body.length) break;
-    const ch = body[p]!;
-    for (const s of frontier.values()) {
-      const r = rows[s.row];
-      if (r === undefined) continue;
-      for (let k = 0; k < 3; k++) {
-        if (r.streams[k]![s.pos[k]!] === ch) {
-          const pos: [number, number, number] = [...s.pos];
-          pos[k] += 1;
-          add(p + 1, { row: s.row, pos });
-        }
-      }
-    }
-  }
-  if (frontiers[body.length]!.has(key({ row: rows.length, pos: [0, 0, 0] }))) return [];
-  const around = `${body.slice(Math.max(0, furthest - 12), furthest).join('')}⟨here⟩${body.slice(furthest, furthest + 12).join('')}`;
+  const failure = readRowsInOrder(body, rows, breakAfter);
+  if (failure === null) return [];
   const problems = [
     `interleaving: the raw cannot be read as packages in order, each an interleaving of its name, goal and content; ` +
-      `no reading gets past offset ${furthest} after the header (${around}), reached while reading package ${rows[furthestRow]?.no ?? 'end'}`,
+      `no reading gets past offset ${failure.furthest} after the header (${failure.around}), reached while reading package ${failure.row}`,
   ];
   // Say which characters differ, when they do: it usually names the typo.
   const footers = table.pageBreaks.map((pb) => String(pb.footer));
@@ -208,7 +164,7 @@ export function checkPackagesInterleaving(raw: string, table: PackagesTable): st
  * package. Empty when faithful.
  */
 export function checkPackagesFaithful(raw: string, data: unknown): string[] {
-  const parsed = packagesTableSchema.safeParse(data);
-  if (!parsed.success) return parsed.error.issues.map((i) => `schema: ${i.path.join('.') || '(table)'}: ${i.message}`);
-  return [...checkPackagesInterleaving(raw, parsed.data), ...parsed.data.packages.flatMap(checkPackageItems)];
+  const { table, problems } = parseCurated(packagesTableSchema, data);
+  if (table === null) return problems;
+  return [...checkPackagesInterleaving(raw, table), ...table.packages.flatMap(checkPackageItems)];
 }

@@ -12,8 +12,9 @@
  *
  * Pure: the model and a site path (without the base) in, the values out.
  */
-import type { Block, Part, Plan } from '../convert/model';
-import { BOXES_PATH, INDICATORS_PATH, chapterPath, partPath } from '../site/site-paths';
+import type { Part, Plan } from '../convert/model';
+import { isBox, isIndicatorsTable, stepPlace, walkPlan } from '../convert/plan-walk';
+import { BOXES_PATH, INDICATORS_PATH, stepPagePath } from '../site/site-paths';
 import { SEARCH_TYPE_FILTER, searchTypesForPath, type SearchType } from './search-types';
 
 /** The values of the `type` filter, in the order the search page lists them. */
@@ -33,21 +34,12 @@ export function partFilterValue(part: Pick<Part, 'label' | 'title'>): string {
   return `${part.label} ${part.title}`;
 }
 
-const hasBox = (blocks: readonly Block[]) => blocks.some((b) => b.kind === 'box');
-const hasIndicators = (blocks: readonly Block[]) => blocks.some((b) => b.kind === 'table' && b.table === 'indicators');
-
-function partBlocks(part: Part): Block[][] {
-  return [part.intro, ...part.chapters.flatMap((c) => [c.intro, ...c.sections.map((s) => s.blocks)])];
-}
-
 /** The 篇 of the page at `path`: its own, or for /boxes/ and /indicators/ those of what they list. */
 function partsOf(plan: Plan, path: string): string[] {
-  if (path === BOXES_PATH) return plan.parts.filter((p) => partBlocks(p).some(hasBox)).map(partFilterValue);
-  if (path === INDICATORS_PATH) return plan.parts.filter((p) => partBlocks(p).some(hasIndicators)).map(partFilterValue);
-  for (const part of plan.parts) {
-    if (path === partPath(part.n) || part.chapters.some((c) => path === chapterPath(part.n, c.n))) return [partFilterValue(part)];
-  }
-  return [];
+  const listed = path === BOXES_PATH ? isBox : path === INDICATORS_PATH ? isIndicatorsTable : null;
+  const steps = [...walkPlan(plan)].filter((step) => (listed ? step.type === 'block' && listed(step.node) : stepPagePath(step) === path));
+  const parts = new Set(steps.map((step) => stepPlace(step).part).filter((part) => part !== null));
+  return [...parts].map(partFilterValue);
 }
 
 /** The filters of the page at site path `path` (types: search/search-types.ts). */

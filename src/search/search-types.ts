@@ -14,8 +14,9 @@
  *
  * Pure: the model and a site path (without base) in, the values out.
  */
-import type { Block, Plan } from '../convert/model';
-import { BOXES_PATH, HOME_PATH, INDICATORS_PATH, PACKAGES_PATH, chapterPath, partPath } from '../site/site-paths';
+import type { Plan } from '../convert/model';
+import { isBox, isIndicatorsTable, walkPlan } from '../convert/plan-walk';
+import { BOXES_PATH, HOME_PATH, INDICATORS_PATH, PACKAGES_PATH, isPackagePath, stepPagePath } from '../site/site-paths';
 
 /** A value of the search type filter. */
 export type SearchType = '正文' | '专栏' | '指标' | '重大工程包';
@@ -26,26 +27,17 @@ export const SEARCH_TYPE_FILTER = 'type';
 /** The attribute that marks an element as holding content of a type (`data-plan-type="专栏"`). */
 export const PLAN_TYPE_ATTRIBUTE = 'data-plan-type';
 
-const holds = (blocks: readonly Block[], test: (b: Block) => boolean) => blocks.some(test);
-
 /** The type values of the page at `path`, most specific last; empty for pages not indexed as plan content. */
 export function searchTypesForPath(plan: Plan, path: string): SearchType[] {
   if (path === HOME_PATH) return ['正文'];
   if (path === BOXES_PATH) return ['专栏'];
   if (path === INDICATORS_PATH) return ['指标'];
-  if (path === PACKAGES_PATH || /^\/packages\/\d+\/$/.test(path)) return ['重大工程包'];
-  for (const part of plan.parts) {
-    if (path === partPath(part.n)) return typesOf([part.intro]);
-    for (const chapter of part.chapters) {
-      if (path === chapterPath(part.n, chapter.n)) return typesOf([chapter.intro, ...chapter.sections.map((s) => s.blocks)]);
-    }
-  }
-  return [];
-}
-
-function typesOf(runs: readonly (readonly Block[])[]): SearchType[] {
+  if (path === PACKAGES_PATH || isPackagePath(path)) return ['重大工程包'];
+  const onPage = [...walkPlan(plan)].filter((step) => stepPagePath(step) === path);
+  if (onPage.length === 0) return [];
+  const blocks = onPage.flatMap((step) => (step.type === 'block' ? [step.node] : []));
   const types: SearchType[] = ['正文'];
-  if (runs.some((blocks) => holds(blocks, (b) => b.kind === 'box'))) types.push('专栏');
-  if (runs.some((blocks) => holds(blocks, (b) => b.kind === 'table' && b.table === 'indicators'))) types.push('指标');
+  if (blocks.some(isBox)) types.push('专栏');
+  if (blocks.some(isIndicatorsTable)) types.push('指标');
   return types;
 }

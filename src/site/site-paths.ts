@@ -5,6 +5,7 @@
  * Paths are site-relative (`/part-5/chapter-2/`), without the deployment base
  * path; `withBase` adds it at the edge (links in HTML).
  */
+import type { PlanStep } from '../convert/plan-walk';
 
 /** Path of the home page (title block, 序言, table of contents). */
 export const HOME_PATH = '/';
@@ -46,6 +47,11 @@ export function packagePath(n: number): string {
   return `/packages/${n}/`;
 }
 
+/** True for the path of one 重大工程包's page (`packagePath`). */
+export function isPackagePath(path: string): boolean {
+  return /^\/packages\/\d+\/$/.test(path);
+}
+
 /** Id of a package's row in the 附表 table (`package-5`). */
 export function packageRowId(n: number): string {
   return `package-${n}`;
@@ -67,6 +73,27 @@ export function partPath(part: number): string {
 /** Path of 章 `chapter` of 篇 `part` (`/part-5/chapter-2/`). */
 export function chapterPath(part: number, chapter: number): string {
   return `/part-${part}/chapter-${chapter}/`;
+}
+
+/**
+ * The page (a 篇's, a 章's, /packages/) on which a step of `walkPlan` shows in
+ * the reading order of the site; the 序言's blocks show on the home page.
+ */
+export function stepPagePath(step: PlanStep): string {
+  switch (step.type) {
+    case 'part':
+      return partPath(step.node.n);
+    case 'chapter':
+      return chapterPath(step.part.n, step.node.n);
+    case 'section':
+      return chapterPath(step.part.n, step.chapter.n);
+    case 'appendix':
+      return PACKAGES_PATH;
+    case 'block':
+      if (step.in === 'preface') return HOME_PATH;
+      if (step.in === 'appendix') return PACKAGES_PATH;
+      return step.chapter ? chapterPath(step.part!.n, step.chapter.n) : partPath(step.part!.n);
+  }
 }
 
 /** Path of the redirect that leads to printed page `page` (`/page/150/`). */

@@ -10,6 +10,8 @@ import { convertPlan } from '../../src/convert/convert-plan.ts';
 import { chapterText, partText, blocksText } from '../../src/convert/plan-text.ts';
 import { inlineText } from '../../src/convert/inline-text.ts';
 import type { Block } from '../../src/convert/model.ts';
+import { indicatorsTable } from '../../src/reviewed/curated-data.ts';
+import { curatedTablePageRows } from '../../src/site/plan/page-locations.ts';
 import { boxMentions, corrections, decisions, plan, sourceText } from '../helpers/real-plan.ts';
 
 const parser = unified().use(remarkParse).use(remarkMdx);
@@ -35,6 +37,8 @@ function textOf(node: Root | RootContent): string {
 }
 
 const pages = planToMdxPages(plan, { boxMentions });
+/** Row → printed page of the indicators table, as its component reads them from the model. */
+const indicatorPageRows = curatedTablePageRows(plan, 'indicators', indicatorsTable.pageBreaks);
 
 /** The raw text of the curated tables among `blocks`: the pages render the curated cells instead. */
 const rawTableText = (blocks: readonly Block[]) =>
@@ -83,7 +87,8 @@ describe('generated MDX of the real plan', () => {
           seen.push(Number(attribute(n, 'page')));
         }
         if (n.type === 'mdxJsxFlowElement' && n.name === TABLE_COMPONENTS.indicators) {
-          seen.push(...attribute(n, 'pages')!.split(' ').map(Number));
+          // The component marks the pages the model begins inside the table on their rows.
+          seen.push(...indicatorPageRows.values());
         }
       });
     }
@@ -91,15 +96,16 @@ describe('generated MDX of the real plan', () => {
   });
 
   it('replaces the raw indicators table of 第一篇第三章 by the curated table, page 14 beginning in it', () => {
-    const tables: { path: string; pages: string | undefined; children: number }[] = [];
+    const tables: { path: string; attributes: number; children: number }[] = [];
     for (const page of pages) {
       visit(parseBack(serializeMdxPage(page)), (n) => {
         if (n.type === 'mdxJsxFlowElement' && (n.name === TABLE_COMPONENTS.indicators || n.name === TABLE_COMPONENTS.packages)) {
-          tables.push({ path: page.path, pages: attribute(n, 'pages'), children: n.children.length });
+          tables.push({ path: page.path, attributes: n.attributes.length, children: n.children.length });
         }
       });
     }
-    expect(tables).toEqual([{ path: 'part-1/chapter-3.mdx', pages: '14', children: 0 }]);
+    expect(tables).toEqual([{ path: 'part-1/chapter-3.mdx', attributes: 0, children: 0 }]);
+    expect([...indicatorPageRows.values()]).toEqual([14]);
   });
 
   it('links the mentions of five boxes’ programs in the text to their boxes, and each box back', () => {

@@ -32,9 +32,6 @@ function skeleton(input: Buffer) {
   return { text, lines, toc, headings };
 }
 
-/** The last printed page of the plan the `mdx` cases are cut from (the real plan's). */
-const MDX_CASES_LAST_PAGE = 218;
-
 export const STAGES: Record<string, Stage> = {
   /** decode-source.ts: bytes → text (BOM dropped, CRLF → LF). */
   decode: { input: 'input.txt', run: (input) => decodeSource(input) },
@@ -106,7 +103,7 @@ export const STAGES: Record<string, Stage> = {
       return serializeMdxPage({
         path: 'part-1/chapter-1.mdx',
         frontmatter: { title: '第一篇 第一章 测试', plan: { kind: 'chapter', part: 1, chapter: 1 } },
-        tree: { type: 'root', children: blocksToMdast(blocks, MDX_CASES_LAST_PAGE) },
+        tree: { type: 'root', children: blocksToMdast(blocks) },
       });
     },
   },

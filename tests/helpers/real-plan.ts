@@ -3,9 +3,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { convertPlan } from '../../src/convert/convert-plan.ts';
 import { decodeSource } from '../../src/convert/decode-source.ts';
-import { correctionsSchema } from '../../src/convert/apply-corrections.ts';
+import { correctionsSchema } from '../../src/reviewed/corrections.ts';
 import { structureDecisionsSchema } from '../../src/reviewed/structure-decisions.ts';
-import { boxMentionsDataSchema } from '../../src/convert/box-mentions.ts';
+import { boxMentionsDataSchema } from '../../src/reviewed/box-mentions.ts';
 
 export const repoRoot = join(import.meta.dirname, '../..');
 export const sourcePath = join(repoRoot, 'content/source/beijing-14th-five-year-plan.txt');

@@ -1,21 +1,41 @@
 /**
- * Just enough HTML reading for checks on the built site: Astro's output is
- * well-formed, so a tag scanner with an element stack is sufficient.
+ * HTML reading for checks on the built site, as a tree: pages are parsed by
+ * hast-util-from-html (parse5, the browser's algorithm) and character
+ * references decoded by `entities`, never by hand.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { decodeHTML } from 'entities';
+import type { Element, Nodes, Root } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { selectAll } from 'hast-util-select';
+import { find, html as htmlSchema } from 'property-information';
 
-const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
+/** Elements whose text a reader never sees as the page's text. */
 const SKIPPED = new Set(['script', 'style', 'template', 'svg']);
 
-/** Decodes the character references Astro emits. */
+/** Decodes the character references in `text` (an attribute value or text as written in HTML). */
 export function decodeEntities(text: string): string {
-  return text.replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos|nbsp);/gi, (_, ref: string) => {
-    const lower = ref.toLowerCase();
-    if (lower.startsWith('#x')) return String.fromCodePoint(parseInt(lower.slice(2), 16));
-    if (lower.startsWith('#')) return String.fromCodePoint(parseInt(lower.slice(1), 10));
-    return { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' }[lower]!;
-  });
+  return decodeHTML(text);
+}
+
+let lastParsed: { html: string; root: Root } | null = null;
+
+/** `html` (a page or a piece of one) as a hast tree; the last one is kept, as checks often read one page several ways. */
+function tree(html: string): Root {
+  if (lastParsed?.html !== html) lastParsed = { html, root: fromHtml(html, { fragment: !/^\s*<!doctype/i.test(html) }) };
+  return lastParsed.root;
+}
+
+/** The text of `node` a reader can copy (see `visibleText`). */
+function textOf(node: Nodes, skipCurated: boolean): string {
+  if (node.type === 'text') return node.value;
+  if (node.type !== 'element' && node.type !== 'root') return '';
+  if (node.type === 'element') {
+    const p = node.properties;
+    if (SKIPPED.has(node.tagName) || p.dataNontext !== undefined || (skipCurated && p.dataCuratedTable !== undefined)) return '';
+  }
+  return node.children.map((child) => textOf(child, skipCurated)).join('');
 }
 
 /**
@@ -25,26 +45,7 @@ export function decodeEntities(text: string): string {
  * checked on their own.
  */
 export function visibleText(html: string, options: { skipCurated?: boolean } = {}): string {
-  const stack: { tag: string; hidden: boolean }[] = [];
-  let out = '';
-  const token = /<!--[\s\S]*?-->|<\/([a-zA-Z][\w-]*)\s*>|<([a-zA-Z][\w-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>|([^<]+)/g;
-  for (const match of html.matchAll(token)) {
-    const [, closing, opening, attrs = '', text] = match;
-    const hidden = stack.at(-1)?.hidden ?? false;
-    if (text !== undefined) {
-      if (!hidden) out += decodeEntities(text);
-    } else if (opening) {
-      const tag = opening.toLowerCase();
-      if (VOID.has(tag) || attrs.trimEnd().endsWith('/')) continue;
-      const curated = options.skipCurated === true && /\sdata-curated-table(?=[\s=>]|$)/.test(attrs);
-      stack.push({ tag, hidden: hidden || curated || SKIPPED.has(tag) || /\sdata-nontext(?=[\s=>]|$)/.test(attrs) });
-    } else if (closing) {
-      const tag = closing.toLowerCase();
-      const at = stack.map((e) => e.tag).lastIndexOf(tag);
-      if (at >= 0) stack.length = at;
-    }
-  }
-  return out;
+  return textOf(tree(html), options.skipCurated === true);
 }
 
 /** The `<main>` element of a page (Starlight pages have exactly one). */
@@ -55,14 +56,23 @@ export function mainOf(html: string): string {
   return html.slice(start, end + '</main>'.length);
 }
 
-/** Every id attribute value in `html`, in document order. */
-export function idsOf(html: string): string[] {
-  return [...html.matchAll(/\sid="([^"]*)"/g)].map((m) => decodeEntities(m[1]!));
+/** The value of attribute `name` of an element as written in HTML (a list attribute joined by spaces), or undefined. */
+function attributeOf(element: Element, name: string): string | undefined {
+  const info = find(htmlSchema, name);
+  const value = element.properties[info.property];
+  if (value === undefined || value === null || value === false) return undefined;
+  if (value === true) return '';
+  return Array.isArray(value) ? value.join(info.commaSeparated ? ', ' : ' ') : String(value);
 }
 
 /** Values of attribute `name` on any element, in document order. */
 export function attributeValues(html: string, name: string): string[] {
-  return [...html.matchAll(new RegExp(`\\s${name}="([^"]*)"`, 'g'))].map((m) => decodeEntities(m[1]!));
+  return selectAll(`[${name}]`, tree(html)).flatMap((element) => attributeOf(element, name) ?? []);
+}
+
+/** Every id attribute value in `html`, in document order. */
+export function idsOf(html: string): string[] {
+  return attributeValues(html, 'id');
 }
 
 /** The file in `outDir` that serves site path `urlPath` (already stripped of the base). */
@@ -97,21 +107,14 @@ export function pathOfFile(rel: string): string {
  * marked `data-curated-table="name"`, in document order, site text left out.
  */
 export function curatedTableCells(html: string, name: string): string[] {
-  const start = html.search(new RegExp(`<[a-z]+[^>]*\\sdata-curated-table="${name}"`));
-  if (start < 0) return [];
-  const tag = /^<([a-z]+)/.exec(html.slice(start))![1]!;
-  // Astro's output is well-formed: find the element's end by counting its tag.
-  const token = new RegExp(`<(/?)${tag}(?=[\\s>])[^>]*>`, 'g');
-  token.lastIndex = start;
-  let depth = 0;
-  let end = html.length;
-  for (let m = token.exec(html); m; m = token.exec(html)) {
-    depth += m[1] ? -1 : 1;
-    if (depth === 0) {
-      end = m.index + m[0].length;
-      break;
-    }
-  }
-  const element = html.slice(start, end);
-  return [...element.matchAll(/<(th|td|caption|p)\b[^>]*>([\s\S]*?)<\/\1>/g)].map((m) => visibleText(m[2]!).trim());
+  const table = selectAll(`[data-curated-table="${name}"]`, tree(html))[0];
+  if (!table) return [];
+  const cells: string[] = [];
+  const walk = (node: Nodes) => {
+    if (node.type !== 'element' && node.type !== 'root') return;
+    if (node.type === 'element' && ['th', 'td', 'caption', 'p'].includes(node.tagName)) cells.push(textOf(node, false).trim());
+    else node.children.forEach(walk);
+  };
+  walk(table);
+  return cells;
 }

@@ -10,6 +10,7 @@ import {
   pageLocationHref,
   pageLocationMap,
   pageLocations,
+  curatedTablePageRows,
 } from '../../src/site/plan/page-locations';
 import { plan as convertedPlan } from '../helpers/real-plan';
 
@@ -113,6 +114,28 @@ describe('checkPageLocations and pageLocationMap', () => {
     expect(pageLocationHref({ page: 150, path: '/part-9/chapter-3/' })).toBe('/part-9/chapter-3/#page-150');
     expect(pageAfterFooter(149, LAST_PAGE)).toBe(150);
     expect(pageAfterFooter(LAST_PAGE, LAST_PAGE)).toBeNull();
+  });
+});
+
+describe('curatedTablePageRows', () => {
+  /** The 附表 table begins pages 217 and 218; the footer of the last page, 218, opens none. */
+  const plan = planOf([part(1, { intro: [para('引言')] })], [
+    { kind: 'table', table: 'packages', raw: ['名称', { footer: 216 }, '内容', { footer: 217 }, '更多', { footer: 218 }] },
+  ]);
+
+  it('puts each page the model begins inside the table on the row after its curated break', () => {
+    const rows = curatedTablePageRows(plan, 'packages', [{ footer: 216, afterNo: 2 }, { footer: 217, afterNo: 5 }, { footer: 218, afterNo: 10 }]);
+    expect([...rows]).toEqual([[3, 217], [6, 218]]);
+  });
+
+  it('fails, naming both lists, when the curated breaks begin other pages than the model', () => {
+    expect(() => curatedTablePageRows(plan, 'packages', [{ footer: 216, afterNo: 2 }])).toThrow(
+      'packages table: the model begins pages [217,218] in the table, the curated data (content/data/packages.json) [217]',
+    );
+  });
+
+  it('fails when the model has no such table', () => {
+    expect(() => curatedTablePageRows(plan, 'indicators', [])).toThrow('plan.json has 0 indicators tables, not one');
   });
 });
 

@@ -22,11 +22,12 @@
  * (src/site/client/served-url.ts), so a copy served anywhere cites itself.
  */
 import type { Plan } from '../../convert/model';
+import { isBox, planBlocks } from '../../convert/plan-walk';
 import type { PackagesTable } from '../../reviewed/packages-table';
 import { lastPage, pageAfterFooter } from '../../convert/printed-pages';
 import type { IndicatorsTable } from '../../reviewed/indicators-table';
 import { chapterKey, sectionKey, type PageSpan, type PlanPageSpans } from '../plan/page-spans';
-import { INDICATORS_TABLE_ID, boxId, chapterPath, packagePath, partPath, sectionId, withBase } from '../site-paths';
+import { INDICATORS_TABLE_ID, boxId, chapterPath, packagePath, partPath, sectionId, stepPagePath, withBase } from '../site-paths';
 
 /** The author of the plan as a document: it was issued by the municipal government. */
 export const ISSUER = '北京市人民政府';
@@ -156,15 +157,10 @@ export function partSpot(plan: Plan, spans: PlanPageSpans, part: number, at: Dep
 
 /** The spot of box `n` at its place in its chapter (`/part-5/chapter-3/#box-3`), under `key`. */
 function boxSpot(plan: Plan, spans: PlanPageSpans, n: number, at: Deployment, key: string): CitationSpot {
-  for (const p of plan.parts) {
-    for (const c of p.chapters) {
-      const box = [...c.intro, ...c.sections.flatMap((s) => s.blocks)].find((b) => b.kind === 'box' && b.n === n);
-      if (box?.kind === 'box') {
-        return spotAt(at, chapterPath(p.n, c.n), boxId(n), { key, kind: 'box', name: `${box.label} ${box.title}`, pages: spans.boxes.get(n)! });
-      }
-    }
-  }
-  throw new Error(`plan.json has no 专栏${n}`);
+  const step = [...planBlocks(plan, isBox)].find((s) => s.node.n === n && s.chapter !== null);
+  if (!step) throw new Error(`plan.json has no 专栏${n}`);
+  const box = step.node;
+  return spotAt(at, stepPagePath(step), boxId(n), { key, kind: 'box', name: `${box.label} ${box.title}`, pages: spans.boxes.get(n)! });
 }
 
 /** The spots of /boxes/: each box, under its id there, cited at its place in its chapter. */

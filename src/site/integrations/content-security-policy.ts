@@ -10,37 +10,39 @@
  * issued for them, and `findInlineEventHandlers` lets the build refuse them.
  */
 import { createHash } from 'node:crypto';
+import type { Element, Properties, Root } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { find, html as htmlSchema } from 'property-information';
 
 /** Name of the http-equiv the policy is delivered with. */
 export const CSP_HTTP_EQUIV = 'Content-Security-Policy';
-
-const INLINE_SCRIPT = /<script\b((?:[^>"']|"[^"]*"|'[^']*')*)>([\s\S]*?)<\/script\s*>/gi;
-const STYLE_ELEMENT = /<style\b(?:[^>"']|"[^"]*"|'[^']*')*>([\s\S]*?)<\/style\s*>/gi;
-/** A start tag; attributes are read from its inside only, never from text or scripts. */
-const START_TAG = /<([a-zA-Z][\w-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>/g;
-const ATTRIBUTE = /\s([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?/g;
 
 /** `'sha256-…'` source expression of `text` (hashed as UTF-8, as browsers do). */
 export function sha256Source(text: string): string {
   return `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 }
 
-/** Decodes the character references that can occur in attribute values Astro emits. */
-function decodeAttribute(value: string): string {
-  return value.replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos);/gi, (_, ref: string) => {
-    const lower = ref.toLowerCase();
-    if (lower.startsWith('#x')) return String.fromCodePoint(parseInt(lower.slice(2), 16));
-    if (lower.startsWith('#')) return String.fromCodePoint(parseInt(lower.slice(1), 10));
-    return ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" } as Record<string, string>)[lower]!;
-  });
+/** The elements of a page in document order, the contents of `<template>`s included (the browser may clone them in). */
+function elementsOf(html: string): Element[] {
+  const out: Element[] = [];
+  const walk = (node: Root | Element | Root['children'][number]) => {
+    if (node.type === 'element') {
+      out.push(node);
+      if (node.content) walk(node.content);
+    }
+    if (node.type === 'element' || node.type === 'root') node.children.forEach(walk);
+  };
+  walk(fromHtml(html));
+  return out;
 }
 
-/** `html` with the contents of scripts, styles and comments blanked, so tag scans see markup only. */
-function markupOnly(html: string): string {
-  return html
-    .replace(/<!--[\s\S]*?-->/g, '')
-    .replace(/(<script\b[^>]*>)[\s\S]*?(<\/script\s*>)/gi, '$1$2')
-    .replace(/(<style\b[^>]*>)[\s\S]*?(<\/style\s*>)/gi, '$1$2');
+/** The text of a raw-text element (`<script>`, `<style>`) exactly as written. */
+const rawText = (element: Element): string => element.children.map((c) => (c.type === 'text' ? c.value : '')).join('');
+
+/** The value of a hast property as the attribute was written (list attributes joined). */
+function attributeValue(value: Properties[string]): string {
+  if (Array.isArray(value)) return value.join(' ');
+  return value === true ? '' : String(value);
 }
 
 /** One attribute of one start tag. */
@@ -50,21 +52,26 @@ export interface TagAttribute {
   value: string;
 }
 
-/** Every attribute of every start tag in `html` (values decoded), in document order. */
+/** Every attribute of every element of `html` (values decoded), in document order. */
 export function tagAttributes(html: string): TagAttribute[] {
-  const found: TagAttribute[] = [];
-  for (const tag of markupOnly(html).matchAll(START_TAG)) {
-    for (const attr of tag[2]!.matchAll(ATTRIBUTE)) {
-      const raw = attr[2] ?? attr[3] ?? attr[4] ?? '';
-      found.push({ tag: tag[1]!.toLowerCase(), name: attr[1]!.toLowerCase(), value: decodeAttribute(raw) });
-    }
-  }
-  return found;
+  return attributesOf(elementsOf(html));
+}
+
+function attributesOf(elements: readonly Element[]): TagAttribute[] {
+  return elements.flatMap((element) =>
+    Object.entries(element.properties)
+      .filter(([, value]) => value !== undefined && value !== null && value !== false)
+      .map(([property, value]) => ({ tag: element.tagName, name: find(htmlSchema, property).attribute, value: attributeValue(value) })),
+  );
 }
 
 /** The inline event handler attributes (`on…=`) in `html`, as `tag on…="…"`. */
 export function findInlineEventHandlers(html: string): string[] {
-  return tagAttributes(html)
+  return eventHandlersOf(elementsOf(html));
+}
+
+function eventHandlersOf(elements: readonly Element[]): string[] {
+  return attributesOf(elements)
     .filter((a) => /^on[a-z]+$/.test(a.name))
     .map((a) => `<${a.tag} ${a.name}="${a.value}">`);
 }
@@ -84,18 +91,15 @@ const DATA_BLOCK = /^(application\/(ld\+)?json|importmap|speculationrules)$/i;
 
 /** Collects the inline scripts, style elements and style attributes of `html`. */
 export function inlineCode(html: string): InlineCode {
-  const scripts: string[] = [];
-  for (const match of html.replace(/<!--[\s\S]*?-->/g, '').matchAll(INLINE_SCRIPT)) {
-    const attrs = match[1] ?? '';
-    if (/\ssrc\s*=/i.test(attrs)) continue;
-    const type = /\stype\s*=\s*"([^"]*)"/i.exec(attrs)?.[1] ?? '';
-    if (DATA_BLOCK.test(type)) continue;
-    scripts.push(match[2]!);
-  }
-  const styles = [...html.matchAll(STYLE_ELEMENT)].map((m) => m[1]!);
-  const styleAttributes = tagAttributes(html)
-    .filter((a) => a.name === 'style')
-    .map((a) => a.value);
+  return inlineCodeOf(elementsOf(html));
+}
+
+function inlineCodeOf(elements: readonly Element[]): InlineCode {
+  const scripts = elements
+    .filter((e) => e.tagName === 'script' && e.properties.src === undefined && !DATA_BLOCK.test(String(e.properties.type ?? '')))
+    .map(rawText);
+  const styles = elements.filter((e) => e.tagName === 'style').map(rawText);
+  const styleAttributes = elements.flatMap((e) => (typeof e.properties.style === 'string' ? [e.properties.style] : []));
   return { scripts, styles, styleAttributes };
 }
 
@@ -130,10 +134,12 @@ export function policyFor(code: InlineCode): string {
  * first, and a build that runs twice over its output is a mistake.
  */
 export function withContentSecurityPolicy(html: string, file = 'page'): string {
-  const handlers = findInlineEventHandlers(html);
+  const elements = elementsOf(html);
+  const handlers = eventHandlersOf(elements);
   if (handlers.length > 0) throw new Error(`${file}: inline event handlers are not allowed: ${handlers.join(', ')}`);
-  if (new RegExp(`http-equiv="${CSP_HTTP_EQUIV}"`, 'i').test(html)) throw new Error(`${file}: already has a policy`);
-  const meta = `<meta http-equiv="${CSP_HTTP_EQUIV}" content="${policyFor(inlineCode(html))}">`;
+  const policies = elements.filter((e) => e.tagName === 'meta' && String(e.properties.httpEquiv ?? '').toLowerCase() === CSP_HTTP_EQUIV.toLowerCase());
+  if (policies.length > 0) throw new Error(`${file}: already has a policy`);
+  const meta = `<meta http-equiv="${CSP_HTTP_EQUIV}" content="${policyFor(inlineCodeOf(elements))}">`;
   const charset = /<meta charset="[^"]*"\s*\/?>/i.exec(html);
   if (charset) return html.slice(0, charset.index + charset[0].length) + meta + html.slice(charset.index + charset[0].length);
   const head = /<head(\s[^>]*)?>/i.exec(html);

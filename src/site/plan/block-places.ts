@@ -2,8 +2,9 @@
  * Where the boxes and tables of the plan stand: their 篇, 章 and section, the
  * URL of that place, and the printed pages they are on. Pure.
  */
-import type { Block, Box, Chapter, Inline, Part, Plan, Section, Table } from '../../convert/model';
-import { FIRST_PAGE, lastPage, pageAfterFooter } from '../../convert/printed-pages';
+import type { Block, Box, Chapter, Part, Plan, Section, Table } from '../../convert/model';
+import { blockFooters, footerBeforeStep, walkPlan } from '../../convert/plan-walk';
+import { pageReader } from '../../convert/printed-pages';
 import { boxId, chapterPath, sectionId } from '../site-paths';
 
 /** A block of a chapter, with its place and the printed pages it spans. */
@@ -20,50 +21,21 @@ export interface BlockPlace<B extends Block> {
   lastPage: number;
 }
 
-const footersOf = (inlines: readonly Inline[] | null): number[] =>
-  (inlines ?? []).flatMap((p) => (typeof p === 'string' ? [] : [p.footer]));
-
-function blockFooters(block: Block): number[] {
-  switch (block.kind) {
-    case 'paragraph':
-    case 'target':
-      return [...footersOf(block.lead), ...footersOf(block.body)];
-    case 'box':
-      return [...footersOf(block.intro), ...block.items.flatMap((i) => [...footersOf(i.lead), ...footersOf(i.body)])];
-    case 'table':
-      return footersOf(block.raw);
-  }
-}
-
 /** Every block of the chapters (篇 introductions aside), in reading order, with its place and pages. */
 export function chapterBlockPlaces(plan: Plan): BlockPlace<Block>[] {
   const out: BlockPlace<Block>[] = [];
-  let page = FIRST_PAGE;
-  const last = lastPage(plan);
-  const turn = (footer: number | null) => {
-    if (footer !== null) page = pageAfterFooter(footer, last) ?? page;
-  };
-  for (const part of plan.parts) {
-    turn(part.footerBefore);
-    part.intro.forEach((b) => blockFooters(b).forEach(turn));
-    for (const chapter of part.chapters) {
-      turn(chapter.footerBefore);
-      const take = (blocks: readonly Block[], section: Section | null) => {
-        for (const block of blocks) {
-          if (block.kind === 'box') turn(block.footerBefore);
-          const firstPage = page;
-          blockFooters(block).forEach(turn);
-          const at = chapterPath(part.n, chapter.n);
-          const href = block.kind === 'box' ? `${at}#${boxId(block.n)}` : section ? `${at}#${sectionId(section.n)}` : at;
-          out.push({ block, part, chapter, section, href, firstPage, lastPage: page });
-        }
-      };
-      take(chapter.intro, null);
-      for (const section of chapter.sections) {
-        turn(section.footerBefore);
-        take(section.blocks, section);
-      }
-    }
+  const pages = pageReader(plan);
+  for (const step of walkPlan(plan)) {
+    if (step.type === 'block' && step.in === 'preface') continue; // the 序言 lies before page 1
+    pages.turn(footerBeforeStep(step));
+    if (step.type !== 'block') continue;
+    const { node: block, part, chapter, section } = step;
+    const firstPage = pages.page;
+    blockFooters(block).forEach(pages.turn);
+    if (!part || !chapter) continue;
+    const at = chapterPath(part.n, chapter.n);
+    const href = block.kind === 'box' ? `${at}#${boxId(block.n)}` : section ? `${at}#${sectionId(section.n)}` : at;
+    out.push({ block, part, chapter, section, href, firstPage, lastPage: pages.page });
   }
   return out;
 }

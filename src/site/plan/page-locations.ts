@@ -5,9 +5,10 @@
  *
  * Pure: takes the model, returns data.
  */
-import type { Block, Inline, Plan } from '../../convert/model';
-import { FIRST_PAGE, lastPage, pageAfterFooter, partOpening } from '../../convert/printed-pages';
-import { PACKAGES_PATH, chapterPath, pageAnchorId, partPath } from '../site-paths';
+import type { Plan, Table } from '../../convert/model';
+import { blockFooters, footerBeforeStep, planBlocks, walkPlan } from '../../convert/plan-walk';
+import { FIRST_PAGE, lastPage, pageAfterFooter, pagesBegunIn, partOpening } from '../../convert/printed-pages';
+import { chapterPath, pageAnchorId, partPath, stepPagePath } from '../site-paths';
 
 /** The site page on which printed page `page` begins. */
 export interface PageLocation {
@@ -15,40 +16,6 @@ export interface PageLocation {
   page: number;
   /** Site path (without base) of the page holding the `#page-P` marker. */
   path: string;
-}
-
-function inlineFooters(inlines: readonly Inline[]): number[] {
-  return inlines.flatMap((inline) => (typeof inline === 'string' ? [] : [inline.footer]));
-}
-
-/** Page footers of one block, in reading order (a box's `footerBefore` first). */
-function blockFooters(block: Block): number[] {
-  switch (block.kind) {
-    case 'paragraph':
-      return [...inlineFooters(block.lead ?? []), ...inlineFooters(block.body)];
-    case 'target':
-      return [...inlineFooters(block.lead), ...inlineFooters(block.body)];
-    case 'box':
-      return [
-        ...(block.footerBefore === null ? [] : [block.footerBefore]),
-        ...inlineFooters(block.intro),
-        ...block.items.flatMap((item) => [...inlineFooters(item.lead), ...inlineFooters(item.body)]),
-      ];
-    case 'table':
-      return inlineFooters(block.raw);
-    default: {
-      const unknown: never = block;
-      throw new Error(`unknown block kind: ${JSON.stringify(unknown)}`);
-    }
-  }
-}
-
-function blocksFooters(blocks: readonly Block[]): number[] {
-  return blocks.flatMap(blockFooters);
-}
-
-function headingFooter(heading: { footerBefore: number | null }): number[] {
-  return heading.footerBefore === null ? [] : [heading.footerBefore];
 }
 
 /**
@@ -59,26 +26,21 @@ function headingFooter(heading: { footerBefore: number | null }): number[] {
 export function pageLocations(plan: Plan): PageLocation[] {
   const locations: PageLocation[] = [];
   const last = lastPage(plan);
-  const add = (path: string, footers: number[]): void => {
+  const add = (path: string, footers: readonly (number | null)[]): void => {
     for (const footer of footers) {
-      const page = pageAfterFooter(footer, last);
+      const page = footer === null ? null : pageAfterFooter(footer, last);
       if (page !== null) locations.push({ page, path });
     }
   };
-  plan.parts.forEach((part, index) => {
-    const opening = partOpening(part, index);
-    const textStart = opening.onPartPage ? partPath(part.n) : chapterPath(part.n, part.chapters[0]!.n);
-    if (opening.footer !== null) add(textStart, [opening.footer]);
-    add(partPath(part.n), blocksFooters(part.intro));
-    for (const chapter of part.chapters) {
-      const page = chapterPath(part.n, chapter.n);
-      add(page, [...headingFooter(chapter), ...blocksFooters(chapter.intro)]);
-      for (const section of chapter.sections) {
-        add(page, [...headingFooter(section), ...blocksFooters(section.blocks)]);
-      }
+  for (const step of walkPlan(plan)) {
+    if (step.type === 'part') {
+      const { node: part } = step;
+      const opening = partOpening(part, step.index);
+      add(opening.onPartPage ? partPath(part.n) : chapterPath(part.n, part.chapters[0]!.n), [opening.footer]);
+    } else if (step.type !== 'block' || step.in !== 'preface') {
+      add(stepPagePath(step), [footerBeforeStep(step), ...(step.type === 'block' ? blockFooters(step.node) : [])]);
     }
-  });
-  add(PACKAGES_PATH, [...headingFooter(plan.appendix), ...blocksFooters(plan.appendix.blocks)]);
+  }
   return locations;
 }
 
@@ -124,25 +86,26 @@ export interface CuratedPageBreak {
 }
 
 /**
- * Row number → the printed page that begins with that row of a curated table
- * (the footer after row N opens page footer + 1 at row N + 1; the footer of
- * the last page, `last` (see `lastPage`), opens nothing). `begun` are the pages the model begins inside
- * the table (`pagesBegunIn`); the curated breaks must name the same pages, or
- * the table's page markers would disagree with the text's, so this throws.
+ * Row number → the printed page that begins with that row of the plan's
+ * curated table `table` (the footer after row N opens page footer + 1 at row
+ * N + 1; the footer of the last page opens nothing). The pages the model
+ * begins inside its table (`pagesBegunIn`) and the curated breaks must name
+ * the same pages, or the table's page markers would disagree with the
+ * text's, so this throws. Every rendering of a table (MDX pages, `Blocks`,
+ * /indicators/, the EPUB) reads its page markers here.
  */
-export function curatedTablePageRows(
-  name: string,
-  pageBreaks: readonly CuratedPageBreak[],
-  begun: readonly number[],
-  last: number,
-): Map<number, number> {
+export function curatedTablePageRows(plan: Plan, table: Table['table'], pageBreaks: readonly CuratedPageBreak[]): Map<number, number> {
+  const last = lastPage(plan);
+  const blocks = [...planBlocks(plan, (b): b is Table => b.kind === 'table' && b.table === table)];
+  if (blocks.length !== 1) throw new Error(`plan.json has ${blocks.length} ${table} tables, not one`);
+  const begun = pagesBegunIn(blocks[0]!.node, last);
   const opening = pageBreaks.flatMap((pb) => {
     const page = pageAfterFooter(pb.footer, last);
     return page === null ? [] : [{ row: pb.afterNo + 1, page }];
   });
   const curated = opening.map((o) => o.page);
   if (begun.join(' ') !== curated.join(' ')) {
-    throw new Error(`${name}: the model begins pages [${begun}] in the table, the curated data [${curated}]`);
+    throw new Error(`${table} table: the model begins pages [${begun}] in the table, the curated data (content/data/${table}.json) [${curated}]`);
   }
   return new Map(opening.map((o) => [o.row, o.page]));
 }

@@ -10,8 +10,9 @@
  *
  * Pure: takes the model, returns data.
  */
-import type { Block, Inline, Plan } from '../../convert/model';
-import { FIRST_PAGE, lastPage, pageAfterFooter } from '../../convert/printed-pages';
+import type { Plan } from '../../convert/model';
+import { blockLines, walkPlan } from '../../convert/plan-walk';
+import { pageReader } from '../../convert/printed-pages';
 
 /** The first and last printed page of a stretch of the plan (equal for one page). */
 export interface PageSpan {
@@ -37,71 +38,45 @@ export const chapterKey = (part: number, chapter: number): string => `${part}/${
 /** Key of a section in `PlanPageSpans.sections` (`5/2/1`). */
 export const sectionKey = (part: number, chapter: number, section: number): string => `${part}/${chapter}/${section}`;
 
+/** How deep a heading opens its span: a 篇 closes every open span, a 章 all but its 篇's, a section its sibling's. */
+const DEPTH = { part: 0, chapter: 1, section: 2, appendix: 0 } as const;
+
 /** Walks the body of the plan in reading order, page by page and character by character. */
 export function planPageSpans(plan: Plan): PlanPageSpans {
   const spans: PlanPageSpans = { parts: new Map(), chapters: new Map(), sections: new Map(), boxes: new Map() };
-  let page = FIRST_PAGE;
-  const last = lastPage(plan);
+  const pages = pageReader(plan);
   /** The spans that the characters being read belong to (outermost first). */
   const open: PageSpan[] = [];
-  const turn = (footer: number | null) => {
-    if (footer !== null) page = pageAfterFooter(footer, last) ?? page;
-  };
   const characters = (text: string) => {
-    if (text !== '') for (const span of open) span.last = page;
-  };
-  const inlines = (run: readonly Inline[] | null) => {
-    for (const piece of run ?? []) {
-      if (typeof piece === 'string') characters(piece);
-      else turn(piece.footer);
-    }
+    if (text !== '') for (const span of open) span.last = pages.page;
   };
   /** Opens a span at a heading (or box) whose text is `heading`. */
   const start = (footerBefore: number | null, heading: string): PageSpan => {
-    turn(footerBefore);
-    const span = { first: page, last: page };
+    pages.turn(footerBefore);
+    const span = { first: pages.page, last: pages.page };
     open.push(span);
     characters(heading);
     return span;
   };
-  const blocks = (list: readonly Block[]) => {
-    for (const block of list) {
-      switch (block.kind) {
-        case 'paragraph':
-        case 'target':
-          inlines(block.lead);
-          inlines(block.body);
-          break;
-        case 'box': {
-          spans.boxes.set(block.n, start(block.footerBefore, block.label + block.title));
-          inlines(block.intro);
-          for (const item of block.items) {
-            inlines(item.lead);
-            inlines(item.body);
-          }
-          open.pop();
-          break;
-        }
-        case 'table':
-          inlines(block.raw);
-          break;
+  for (const step of walkPlan(plan)) {
+    if (step.type === 'block') {
+      if (step.in === 'preface' || step.in === 'appendix') continue; // outside the body's spans
+      const block = step.node;
+      if (block.kind === 'box') spans.boxes.set(block.n, start(block.footerBefore, block.label + block.title));
+      for (const piece of blockLines(block).flat()) {
+        if (typeof piece === 'string') characters(piece);
+        else pages.turn(piece.footer);
       }
+      if (block.kind === 'box') open.pop();
+      continue;
     }
-  };
-  for (const part of plan.parts) {
-    spans.parts.set(part.n, start(part.footerBefore, part.label + part.title));
-    blocks(part.intro);
-    for (const chapter of part.chapters) {
-      spans.chapters.set(chapterKey(part.n, chapter.n), start(chapter.footerBefore, chapter.label + chapter.title));
-      blocks(chapter.intro);
-      for (const section of chapter.sections) {
-        spans.sections.set(sectionKey(part.n, chapter.n, section.n), start(section.footerBefore, section.label + section.title));
-        blocks(section.blocks);
-        open.pop();
-      }
-      open.pop();
-    }
-    open.pop();
+    open.length = DEPTH[step.type];
+    if (step.type === 'appendix') break;
+    const { node } = step;
+    const span = start(node.footerBefore, node.label + node.title);
+    if (step.type === 'part') spans.parts.set(node.n, span);
+    else if (step.type === 'chapter') spans.chapters.set(chapterKey(step.part.n, node.n), span);
+    else spans.sections.set(sectionKey(step.part.n, step.chapter.n, node.n), span);
   }
   return spans;
 }

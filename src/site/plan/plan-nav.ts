@@ -51,12 +51,12 @@ export type SidebarItem =
 
 /** Docs collection slug of the page of 篇 `part` (`part-5`). */
 export function partSlug(part: number): string {
-  return `part-${part}`;
+  return partPath(part).slice(1, -1);
 }
 
 /** Docs collection slug of a chapter page (`part-5/chapter-2`). */
 export function chapterSlug(part: number, chapter: number): string {
-  return `part-${part}/chapter-${chapter}`;
+  return chapterPath(part, chapter).slice(1, -1);
 }
 
 /** A package of the 附表 as navigation needs it: its number and its name as printed. */

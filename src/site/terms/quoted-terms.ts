@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
 import { pinyin } from 'pinyin-pro';
-import type { Block, Inline, Plan } from '../../convert/model.ts';
+import type { Plan } from '../../convert/model.ts';
 import { inlineText } from '../../convert/inline-text.ts';
+import { blockLines, planHeadings, stepPlace, walkPlan } from '../../convert/plan-walk.ts';
 import { chooseTextDirective, formatTextDirective } from '../cite/text-fragment.ts';
+import { HOME_PATH, chapterPath, partPath } from '../site-paths.ts';
 
 /** Where in the plan an occurrence of a term stands (null: not inside such a unit). */
 export interface TermPlace {
@@ -51,62 +53,33 @@ interface Segment extends TermPlace {
   heading: boolean;
 }
 
-/** The site page a place is on: the 章 page, the 篇 page for a 篇's own text, home for the 序言. */
-const pageKey = (place: TermPlace) => `${place.part ?? ''}/${place.chapter ?? ''}`;
-
 function segmentsOf(plan: Plan): Segment[] {
   const segs: Segment[] = [];
   const add = (place: TermPlace, text: string, heading = false) => {
     if (text) segs.push({ ...place, text, heading });
   };
-  const blocks = (place: TermPlace, list: readonly Block[]) => {
-    for (const b of list) {
-      const run = (parts: readonly Inline[]) => inlineText(parts);
-      if (b.kind === 'paragraph') add(place, run(b.lead ?? []) + run(b.body));
-      else if (b.kind === 'target') add(place, run(b.lead) + run(b.body));
-      else if (b.kind === 'box') {
-        const inBox = { ...place, box: b.n };
-        // The box's heading and its introduction are separate blocks on the page.
-        add(inBox, b.label + b.title, true);
-        add(inBox, run(b.intro));
-        for (const item of b.items) add(inBox, run(item.lead) + run(item.body));
-      }
-      // Tables are column-interleaved in the model; their cells live as curated data.
+  for (const step of walkPlan(plan)) {
+    if (step.type === 'appendix' || (step.type === 'block' && step.in === 'appendix')) continue; // the 附表's terms are the packages'
+    const { part, chapter, section } = stepPlace(step);
+    const place: TermPlace = { part: part?.n ?? null, chapter: chapter?.n ?? null, section: section?.n ?? null, box: null };
+    if (step.type !== 'block') {
+      add(place, step.node.label + step.node.title, true);
+      continue;
     }
-  };
-  const none: TermPlace = { part: null, chapter: null, section: null, box: null };
-  blocks(none, plan.preface.blocks);
-  for (const p of plan.parts) {
-    const inPart = { ...none, part: p.n };
-    add(inPart, p.label + p.title, true);
-    blocks(inPart, p.intro);
-    for (const c of p.chapters) {
-      const inChapter = { ...inPart, chapter: c.n };
-      add(inChapter, c.label + c.title, true);
-      blocks(inChapter, c.intro);
-      for (const s of c.sections) {
-        const inSection = { ...inChapter, section: s.n };
-        add(inSection, s.label + s.title, true);
-        blocks(inSection, s.blocks);
-      }
-    }
+    const b = step.node;
+    // Tables are column-interleaved in the model; their cells live as curated data.
+    if (b.kind === 'table') continue;
+    const at = b.kind === 'box' ? { ...place, box: b.n } : place;
+    // The box's heading and its introduction are separate blocks on the page.
+    if (b.kind === 'box') add(at, b.label + b.title, true);
+    for (const line of blockLines(b)) add(at, inlineText(line));
   }
   return segs;
 }
 
 /** Every 篇, 章 and section heading and the 附表's, as navigation shows them: the title alone, and numbering + title. */
 function headingTexts(plan: Plan): string[] {
-  const out: string[] = [];
-  const heading = (h: { label: string; title: string }) => out.push(h.title, h.label + h.title);
-  for (const p of plan.parts) {
-    heading(p);
-    for (const c of p.chapters) {
-      heading(c);
-      c.sections.forEach(heading);
-    }
-  }
-  heading(plan.appendix);
-  return out;
+  return [...planHeadings(plan)].flatMap(({ node: h }) => [h.title, h.label + h.title]);
 }
 
 /**
@@ -172,16 +145,16 @@ export interface TermIndexOptions {
 export function quotedTermIndex(plan: Plan, options: TermIndexOptions = {}): QuotedTermIndex {
   const segments = segmentsOf(plan);
   const pages = new Map<string, Segment[]>();
-  for (const seg of segments) pages.set(pageKey(seg), [...(pages.get(pageKey(seg)) ?? []), seg]);
+  for (const seg of segments) pages.set(occurrencePage(seg), [...(pages.get(occurrencePage(seg)) ?? []), seg]);
   const navigation = [...(options.navigation ?? []), ...headingTexts(plan)];
   const pageBlocks = new Map([...pages].map(([key, segs]) => [key, [...navigation, ...segs.map((seg) => seg.text)]]));
   const found = new Map<string, TermOccurrence[]>();
   const record = (term: string, seg: Segment, at: number) => {
     const { text: _text, heading, ...place } = seg;
-    const block = navigation.length + pages.get(pageKey(seg))!.indexOf(seg);
+    const block = navigation.length + pages.get(occurrencePage(seg))!.indexOf(seg);
     const directive = heading
       ? null
-      : chooseTextDirective(pageBlocks.get(pageKey(seg))!, { startBlock: block, start: at, endBlock: block, end: at + term.length });
+      : chooseTextDirective(pageBlocks.get(occurrencePage(seg))!, { startBlock: block, start: at, endBlock: block, end: at + term.length });
     // A term begins and ends with quotation marks, which are word boundaries: the directive quotes the term itself.
     const fragment = directive !== null && directive.start === term && directive.end === '';
     found.set(term, [
@@ -223,10 +196,8 @@ export function quotedTerms(plan: Plan, options: TermIndexOptions = {}): QuotedT
 
 /** The site page (without base) holding an occurrence: its 章, the 篇 page for a 篇's own text, home for the 序言. */
 export function occurrencePage(o: TermPlace): string {
-  let page = '/';
-  if (o.part !== null) page = `/part-${o.part}/`;
-  if (o.chapter !== null) page += `chapter-${o.chapter}/`;
-  return page;
+  if (o.part === null) return HOME_PATH;
+  return o.chapter === null ? partPath(o.part) : chapterPath(o.part, o.chapter);
 }
 
 /**
