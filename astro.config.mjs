@@ -69,6 +69,9 @@ export default defineConfig({
       locales: { root: { label: '简体中文', lang: 'zh-CN' } },
       // Our own heading links carry no hidden text (see rehype-heading-links.ts).
       markdown: { headingLinks: false },
+      // The plan has no code to highlight: no Expressive Code (its Shiki
+      // themes and styles cost build time and shipped unused files).
+      expressiveCode: false,
       sidebar: planSidebar(plan, packages),
       tableOfContents: { minHeadingLevel: 2, maxHeadingLevel: 2 },
       customCss: ['./src/site/styles/plan.css', './src/site/styles/print.css'],

@@ -9,7 +9,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 
-const END_TO_END = /\b(ensureBuilt|buildCopy|launchBrowser|launchChromium)\(/;
+const END_TO_END = /\b(ensureBuilt|buildCopy|launchBrowser|sharedBrowser|launchChromium)\(/;
 const testFiles = readdirSync('tests', { recursive: true, encoding: 'utf8' })
   .filter((file) => file.endsWith('.test.ts') && !file.startsWith('.tmp'))
   .map((file) => path.posix.join('tests', file.split(path.sep).join('/')));
@@ -38,6 +38,10 @@ export default defineConfig({
           name: 'site',
           include: siteTests,
           globalSetup: ['tests/site/global-build.ts'],
+          // A worker runs its files one after another in one module graph:
+          // the plan is converted and Chromium launched once per worker, not
+          // once per file (tests/browser/test-browser.ts: sharedBrowser()).
+          isolate: false,
           // Budgets against a hang, not against load: a browser wait has no
           // timeout of its own (tests/browser/test-browser.ts), and builds are
           // made in hooks.

@@ -1,12 +1,13 @@
-// Registers the service worker that keeps the whole site available offline
-// (src/build/post-build-fs.ts writes sw.js next to this file, at the base).
-// When a new build's worker takes control of an open page, the page reloads,
-// so no page keeps running against the cache of another build.
+// Registers the service worker (sw.js, written by src/site/integrations/post-build-fs.ts).
+// A new build's worker taking over reloads the page, so no page runs against another
+// build's cache. Once a worker controls the page, offline-control.js drives 离线阅读.
 if ('serviceWorker' in navigator) {
+  const sw = navigator.serviceWorker;
   // On a first visit the worker's first claim of the page is no new build.
-  let controlled = navigator.serviceWorker.controller !== null;
+  const controlledAtLoad = sw.controller !== null;
+  let controlled = controlledAtLoad;
   let reloading = false;
-  navigator.serviceWorker.addEventListener('controllerchange', () => {
+  sw.addEventListener('controllerchange', () => {
     if (!controlled) {
       controlled = true;
       return;
@@ -16,9 +17,12 @@ if ('serviceWorker' in navigator) {
     location.reload();
   });
   const register = () =>
-    navigator.serviceWorker
+    sw
       .register(new URL('sw.js', import.meta.url), { scope: new URL('./', import.meta.url).pathname })
       .catch((error) => console.warn('offline copy unavailable:', error));
   if (document.readyState === 'complete') register();
   else addEventListener('load', register, { once: true });
+  const control = () => import('./offline-control.js').then((m) => m.start(controlledAtLoad));
+  if (controlledAtLoad) control();
+  else sw.addEventListener('controllerchange', control, { once: true });
 }

@@ -4,12 +4,14 @@
  *
  * - the bytes a first query downloads: a fresh profile, no service worker,
  *   /search/ open and idle; then the query is typed and submitted, and every
- *   response until the results and their excerpts are shown is counted
- *   (body and headers as sent — the loopback server compresses nothing, so
- *   pagefind.js and the page list count uncompressed; Pagefind's index,
- *   fragments and wasm are gzip files of their own). Every term of
- *   tests/search/terms.txt is a first query in its own fresh profile; the
- *   largest is held to the budget.
+ *   response until the results and their excerpts are shown (and the network
+ *   is idle) is counted as a host serving it gzip-compressed would send it:
+ *   the loopback server compresses nothing, so a body is counted gzipped at
+ *   zlib's default level (as scripts/bench-site.ts counts pages), except
+ *   Pagefind's index chunks, fragments, filters, metadata and wasm, which are
+ *   gzip files of their own and are sent as they are. Headers are not
+ *   counted. Every term of tests/search/terms.txt is a first query in its
+ *   own fresh profile; the median and the largest are held to the budgets.
  * - the median warm query time in the page: every term of
  *   tests/search/terms.txt searched twice on the search page; the second
  *   run (index chunks and fragments already loaded) is timed by the page
@@ -17,6 +19,7 @@
  *   first ten (`data-ms` on the result list).
  */
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { serveStatic } from '../tests/browser/static-server.ts';
 import { DEFAULT_BUILD, ensureBuilt } from '../tests/site/build-site.ts';
@@ -40,9 +43,19 @@ async function submit(page: Page, query: string): Promise<number> {
       return list?.getAttribute('data-query') === q && list.getAttribute('aria-busy') === 'false';
     },
     query,
-    { timeout: 30_000 },
+    // A generous wait: on a loaded machine a first query can take long; the figure is bytes, not time.
+    { timeout: 180_000 },
   );
   return Number(await page.locator('#search-page-results').getAttribute('data-ms'));
+}
+
+/** Budgets of the first query's download (KB, gzip): the median and the largest over the term list. */
+const FIRST_QUERY_MEDIAN_KB = 150;
+const FIRST_QUERY_WORST_KB = 250;
+
+/** The bytes a body costs on the wire from a host that compresses: a gzip file (1f 8b) as it is, anything else gzipped. */
+function wireBytes(body: Buffer): number {
+  return body[0] === 0x1f && body[1] === 0x8b ? body.length : gzipSync(body).length;
 }
 
 /** Bytes downloaded by a first query of `query` in a fresh profile, by file. */
@@ -53,7 +66,9 @@ async function firstQueryBytes(browser: Browser, origin: string, query: string):
     await page.goto(`${origin}/search/`, { waitUntil: 'networkidle' });
     const sizes: Promise<[string, number]>[] = [];
     page.on('requestfinished', (request) => {
-      sizes.push(request.sizes().then((s) => [new URL(request.url()).pathname, s.responseBodySize + s.responseHeadersSize]));
+      sizes.push(
+        request.response().then(async (response) => [new URL(request.url()).pathname, response ? wireBytes(await response.body()) : 0]),
+      );
     });
     await submit(page, query);
     await page.waitForLoadState('networkidle');
@@ -73,8 +88,11 @@ export async function benchSearch(row: Row, outDir?: string): Promise<void> {
   try {
     const terms = readTerms(path.join(ROOT, 'tests/search/terms.txt'));
     const downloads = [];
-    for (const query of terms) {
-      const files = await firstQueryBytes(browser, server.origin, query);
+    for (const [i, query] of terms.entries()) {
+      process.stderr.write(`\r  first queries: ${i + 1}/${terms.length} ${query}    `);
+      const files = await firstQueryBytes(browser, server.origin, query).catch((error: unknown) => {
+        throw new Error(`first query “${query}”: ${String(error)}`);
+      });
       const total = [...files.values()].reduce((a, b) => a + b, 0);
       const kinds = new Map<string, number>();
       for (const [file, bytes] of files) {
@@ -83,10 +101,14 @@ export async function benchSearch(row: Row, outDir?: string): Promise<void> {
       }
       downloads.push({ query, total, files: files.size, kinds });
     }
+    process.stderr.write('\n');
     downloads.sort((a, b) => b.total - a.total);
     const worst = downloads[0]!;
-    row('search: first query downloads (KB)', (worst.total / 1024).toFixed(1), '≤ 300', worst.total <= 300 * 1024);
-    for (const [what, d] of [['largest', worst], ['median', downloads[Math.floor(downloads.length / 2)]!]] as const) {
+    const middle = downloads[Math.floor(downloads.length / 2)]!;
+    const kb = (bytes: number) => bytes / 1024;
+    row('search: first query download, median (KB)', kb(middle.total).toFixed(1), `≤ ${FIRST_QUERY_MEDIAN_KB}`, kb(middle.total) <= FIRST_QUERY_MEDIAN_KB);
+    row('search: first query download, worst (KB)', kb(worst.total).toFixed(1), `≤ ${FIRST_QUERY_WORST_KB}`, kb(worst.total) <= FIRST_QUERY_WORST_KB);
+    for (const [what, d] of [['largest', worst], ['median', middle]] as const) {
       const parts = [...d.kinds].sort((a, b) => b[1] - a[1]).map(([k, b]) => `${k} ${(b / 1024).toFixed(1)}`);
       console.log(`  ${what} of ${downloads.length} terms, “${d.query}”: ${(d.total / 1024).toFixed(1)} KB in ${d.files} files (${parts.join(', ')})`);
     }
@@ -96,11 +118,13 @@ export async function benchSearch(row: Row, outDir?: string): Promise<void> {
     await page.goto(`${server.origin}/search/`, { waitUntil: 'networkidle' });
     const first: number[] = [];
     const warm: number[] = [];
-    for (const term of terms) {
+    for (const [i, term] of terms.entries()) {
+      process.stderr.write(`\r  warm queries: ${i + 1}/${terms.length}    `);
       first.push(await submit(page, term));
       warm.push(await submit(page, term));
     }
     await context.close();
+    process.stderr.write('\n');
     row('search: median warm query (ms)', median(warm).toFixed(1), '≤ 50', median(warm) <= 50);
     console.log(
       `  ${terms.length} terms of tests/search/terms.txt; warm max ${Math.max(...warm).toFixed(1)} ms; ` +

@@ -3,7 +3,9 @@
  *
  * - `npm run build` from a clean checkout: HEAD cloned into a temporary
  *   folder, `npm ci` (from npm's local cache where it can), then the build
- *   timed; the time of `npm ci` is printed but not budgeted.
+ *   timed (wall time, budgeted; and its user+sys CPU time, printed, the
+ *   figure that means something on a loaded machine); the time of `npm ci`
+ *   is printed but not budgeted.
  * - Page weight (scripts/bench-page-weight.ts): what Chromium fetches for
  *   the longest chapter on a first and a repeat visit, gzip, by HTML, CSS
  *   and JS; the heaviest other page; /full/, /terms/ and /search/.
@@ -11,12 +13,12 @@
  *   throttling) in Debian's Chromium on home, the longest chapter,
  *   /indicators/ and /search/, served from loopback.
  *
- * `--skip-build` measures the current dist/ instead of a clean clone's;
- * `--skip-lighthouse` leaves Lighthouse out.
+ * bench.ts runs them in its order: `siteBuild()` (or the current dist/ with
+ * `--skip-build`), `benchPageWeights()`, `benchLighthouse()`.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import lighthouse from 'lighthouse';
 import { serveStatic } from '../tests/browser/static-server.ts';
@@ -24,28 +26,46 @@ import { longestChapter } from '../tests/gates/gate-site.ts';
 import { planSchema } from '../src/convert/model.ts';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from './chromium.ts';
 import { benchPageWeight } from './bench-page-weight.ts';
+import { budget, note, progress, row } from './bench-report.ts';
 
-/** Prints one figure beside its budget. */
-export type Row = (name: string, value: string, budget: string, ok: boolean) => void;
+export type { Row } from './bench-report.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 
 
-function timed(command: string, args: string[], cwd: string): number {
+/** Runs `command` in `cwd`; returns its wall time and, where /usr/bin/time is there, its user+sys CPU time, in seconds. */
+function timed(command: string, args: string[], cwd: string): { wall: number; cpu: number | null } {
   const started = performance.now();
-  const result = spawnSync(command, args, { cwd, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, env: { ...process.env, BASE_PATH: '/' } });
+  const gnuTime = existsSync('/usr/bin/time');
+  const [bin, argv] = gnuTime ? ['/usr/bin/time', ['-f', 'cpu %U %S', command, ...args]] : [command, args];
+  const result = spawnSync(bin, argv, { cwd, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, env: { ...process.env, BASE_PATH: '/' } });
   if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed in ${cwd}:\n${result.stdout}\n${result.stderr}`);
-  return (performance.now() - started) / 1000;
+  const cpu = /cpu ([\d.]+) ([\d.]+)\s*$/.exec(result.stderr ?? '');
+  return { wall: (performance.now() - started) / 1000, cpu: cpu ? Number(cpu[1]) + Number(cpu[2]) : null };
 }
 
-/** Clones HEAD, installs, builds; returns the clone's dist/ and the times. */
-function cleanBuild(): { outDir: string; ci: number; build: number; cleanup: () => void } {
+/** Build time budget (s), `npm run build` from a clean checkout (issue 13, item 4). */
+export const BUILD_BUDGET_S = 15;
+
+/**
+ * Clones HEAD, installs, builds, and prints the build's row; returns the
+ * clone's dist/ and a function that removes the clone.
+ */
+export function siteBuild(): { outDir: string; cleanup: () => void } {
   const dir = mkdtempSync(path.join(tmpdir(), 'gangyao-clean-'));
   const clone = path.join(dir, 'repo');
+  progress('build: cloning HEAD');
   timed('git', ['clone', '--quiet', '--no-hardlinks', ROOT, clone], ROOT);
+  progress('build: npm ci in the clone');
   const ci = timed('npm', ['ci', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'], clone);
+  progress('build: npm run build in the clone');
   const build = timed('npm', ['run', 'build'], clone);
-  return { outDir: path.join(clone, 'dist'), ci, build, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+  budget('npm run build, clean checkout (s)', build.wall, { atMost: BUILD_BUDGET_S });
+  const cpu = (t: { cpu: number | null }) => (t.cpu === null ? '' : `, ${t.cpu.toFixed(1)} s user+sys CPU`);
+  note(`build${cpu(build)}; npm ci before it ${ci.wall.toFixed(1)} s${cpu(ci)} (not budgeted)`);
+  // Times on a shared machine mean little without its load.
+  note(`load average while measuring: ${loadavg().map((l) => l.toFixed(1)).join(', ')} on ${availableParallelism()} cores (${process.env.CI ? 'CI' : 'local'})`);
+  return { outDir: path.join(clone, 'dist'), cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
 /** Starts Chromium with a DevTools port for Lighthouse; returns the port and a stop function. */
@@ -100,43 +120,36 @@ async function lighthouseScores(origin: string, url: string): Promise<{ scores: 
   }
 }
 
-/** Measures and prints the site's rows. */
-export async function benchSite(row: Row, options: { skipBuild: boolean; skipLighthouse: boolean }): Promise<void> {
-  let outDir = path.join(ROOT, 'dist');
-  let cleanup = () => {};
-  if (!options.skipBuild) {
-    const built = cleanBuild();
-    outDir = built.outDir;
-    cleanup = built.cleanup;
-    console.log(`  npm ci in a clean clone of HEAD: ${built.ci.toFixed(1)} s (not budgeted)`);
-    // Times on a shared machine mean little without its load.
-    console.log(`  load average while measuring: ${loadavg().map((l) => l.toFixed(1)).join(', ')} (${process.env.CI ? 'CI' : 'local'})`);
-    row('npm run build, clean checkout (s)', built.build.toFixed(1), '≤ 30', built.build <= 30);
-  } else if (!existsSync(path.join(outDir, 'index.html'))) {
-    throw new Error('--skip-build needs a built dist/ (npm run build)');
-  }
+/** The longest chapter of the build in `outDir`, by characters of plan text. */
+export function longestChapterOf(outDir: string): { path: string; chars: number } {
+  const plan = planSchema.parse(JSON.parse(readFileSync(path.join(outDir, 'data/plan.json'), 'utf8')));
+  return longestChapter(plan);
+}
+
+/** Prints the page-weight rows of the build in `outDir` (scripts/bench-page-weight.ts). */
+export async function benchPageWeights(outDir: string): Promise<void> {
+  const { path: chapter, chars } = longestChapterOf(outDir);
+  note(`longest chapter: ${chapter} (${chars} characters of plan text)`);
+  progress(`page weight: ${chapter}`);
+  await benchPageWeight(row, outDir, chapter);
+}
+
+/** Prints the Lighthouse rows of the build in `outDir`. */
+export async function benchLighthouse(outDir: string): Promise<void> {
   const server = await serveStatic(outDir);
   try {
-    const plan = planSchema.parse(JSON.parse(readFileSync(path.join(outDir, 'data/plan.json'), 'utf8')));
-    const chapter = longestChapter(plan).path;
-    console.log(`  longest chapter: ${chapter} (${longestChapter(plan).chars} characters of plan text)`);
-    await benchPageWeight(row, outDir, chapter);
-    if (!options.skipLighthouse) {
-      const pages = ['/', chapter, '/indicators/', '/search/'];
-      for (const url of pages) {
-        if (!existsSync(path.join(outDir, url, 'index.html'))) {
-          console.log(`  Lighthouse ${url}: not built (skipped)`);
-          continue;
-        }
-        const { scores, failed } = await lighthouseScores(server.origin, url);
-        for (const [id, budget] of Object.entries(LIGHTHOUSE_BUDGETS)) {
-          row(`Lighthouse ${url} ${id}`, String(scores[id]), `≥ ${budget}`, (scores[id] ?? 0) >= budget);
-        }
-        if (failed.length > 0) console.log(`    audits below 0.9: ${failed.join(', ')}`);
+    const pages = ['/', longestChapterOf(outDir).path, '/indicators/', '/search/'];
+    for (const [i, url] of pages.entries()) {
+      if (!existsSync(path.join(outDir, url, 'index.html'))) {
+        note(`Lighthouse ${url}: not built (skipped)`);
+        continue;
       }
+      progress(`Lighthouse ${i + 1}/${pages.length}: ${url}`);
+      const { scores, failed } = await lighthouseScores(server.origin, url);
+      for (const [id, min] of Object.entries(LIGHTHOUSE_BUDGETS)) budget(`Lighthouse ${url} ${id}`, scores[id] ?? 0, { atLeast: min }, 0);
+      if (failed.length > 0) note(`  audits below 0.9: ${failed.join(', ')}`);
     }
   } finally {
     await server.close();
-    cleanup();
   }
 }

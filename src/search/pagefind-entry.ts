@@ -13,6 +13,17 @@
 import { phraseQueries, phraseSearch, PROBE_UNITS, type CoreResponse, type CoreSearch } from './phrase-search';
 import { queryTerms } from './units';
 
+/**
+ * Options Pagefind's module is always started with (names in
+ * pagefind-internals.ts): `basePath`, since Pagefind finds its files from the
+ * name of its module, which is no longer pagefind.js; `noWorker`, since a web
+ * worker costs a second copy of Pagefind's code (pagefind-worker.js, not
+ * published) for an index this small.
+ */
+function coreOptions(): Record<string, unknown> {
+  return { basePath: new URL('./', import.meta.url).href, noWorker: true };
+}
+
 /** What is used of Pagefind's module. */
 interface PagefindCore {
   options: (options: Record<string, unknown>) => Promise<void>;
@@ -28,18 +39,16 @@ let core: Promise<PagefindCore> | null = null;
 
 function loadCore(): Promise<PagefindCore> {
   core ??= (async () => {
-    const here = new URL('./', import.meta.url).href;
-    const module = (await import(/* @vite-ignore */ new URL('pagefind-core.js', here).href)) as PagefindCore;
-    // Pagefind finds its files from the name of its module, which is no longer pagefind.js.
-    await module.options({ basePath: here });
+    const module = (await import(/* @vite-ignore */ new URL('pagefind-core.js', import.meta.url).href)) as PagefindCore;
+    await module.options(coreOptions());
     return module;
   })();
   return core;
 }
 
-/** Pagefind's `options`. */
+/** Pagefind's `options` (before the first search, Pagefind replaces its options: the site's are kept). */
 export async function options(newOptions: Record<string, unknown>): Promise<void> {
-  return (await loadCore()).options(newOptions);
+  return (await loadCore()).options({ ...newOptions, ...coreOptions() });
 }
 
 /** Pagefind's `init`. */

@@ -21,7 +21,9 @@
  * - the phrase syntax `"a b"` and the result fields `id`, `score`, `words`,
  *   `data` (phrase-search.ts);
  * - the `basePath` option that lets Pagefind's module find its files under
- *   another name, pagefind-core.js (pagefind-entry.ts).
+ *   another name, pagefind-core.js, and the `noWorker` option that keeps its
+ *   search off a web worker, so pagefind-worker.js is neither fetched nor
+ *   published (pagefind-entry.ts, search-index-fs.ts): `CORE_OPTIONS`.
  */
 
 /** Pagefind's INLINE_SELECTORS: text runs on across them. */
@@ -61,3 +63,6 @@ export function parseFragment(text: string): FragmentData {
   if (!text.startsWith(FRAGMENT_SIGNATURE)) throw new Error(`not a Pagefind fragment: ${JSON.stringify(text.slice(0, 20))}`);
   return JSON.parse(text.slice(FRAGMENT_SIGNATURE.length)) as FragmentData;
 }
+
+/** The start-up options of Pagefind's module the site sets (read by Pagefind's pagefind.js when it starts). */
+export const CORE_OPTIONS = ['basePath', 'noWorker'] as const;

@@ -9,8 +9,8 @@
  * units, box and row ends marked. The served pages are not touched.
  * /pagefind/pagefind.js becomes the site's entry module, which searches over
  * the units (pagefind-entry.ts, phrase-search.ts); Pagefind's own module is
- * kept beside it as pagefind-core.js. Then the page list (page-map.ts) is
- * written to /search/pages.json.
+ * kept beside it as pagefind-core.js. Then the page list (page-map.ts: the
+ * model's filters for the pages indexed) is written to /search/pages.json.
  */
 import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -22,6 +22,7 @@ import ts from 'typescript';
 import { indexerView } from './indexer-view';
 import { pageMapOf } from './page-map';
 import { parseFragment, type FragmentData } from './pagefind-internals';
+import { readPlan } from '../site/plan/read-plan-fs';
 import { PAGEFIND_DIR, PAGE_MAP_PATH } from './search-paths';
 
 /**
@@ -31,8 +32,12 @@ import { PAGEFIND_DIR, PAGE_MAP_PATH } from './search-paths';
  */
 export const INDEX_LANGUAGE = 'und';
 
-/** Files of Pagefind's bundle that belong to its ready-made interfaces (Default, Modular, Component UI, highlighter). */
-const UNUSED_BUNDLE_FILE = /^pagefind-(ui|modular-ui|component-ui|highlight)\.(js|css)$/;
+/**
+ * Files of Pagefind's bundle the site does not use: its ready-made interfaces
+ * (Default, Modular, Component UI, highlighter) and its web worker (the site's
+ * module starts Pagefind without it: pagefind-entry.ts).
+ */
+const UNUSED_BUNDLE_FILE = /^pagefind-(ui|modular-ui|component-ui|highlight|worker)\.(js|css)$/;
 
 function htmlFilesUnder(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true, recursive: true })
@@ -89,23 +94,26 @@ export async function buildSearchIndex(outDir: string): Promise<number> {
   try {
     const { index } = check('createIndex', await pagefind.createIndex({ forceLanguage: INDEX_LANGUAGE }));
     if (!index) throw new Error('Pagefind returned no index');
+    const titleOf = new Map<string, string>();
     for (const sourcePath of htmlFilesUnder(outDir)) {
       const html = readFileSync(path.join(outDir, sourcePath), 'utf8');
-      check(`indexing ${sourcePath}`, await index.addHTMLFile({ sourcePath, content: indexerView(html) }));
+      const { file } = check(`indexing ${sourcePath}`, await index.addHTMLFile({ sourcePath, content: indexerView(html) }));
+      if (file.meta.title !== undefined) titleOf.set(file.url, file.meta.title);
     }
     const bundle = path.join(outDir, PAGEFIND_DIR);
     check('writeFiles', await index.writeFiles({ outputPath: bundle }));
-    // Pagefind's own search interfaces are not used (the site has its own): not published, not precached.
+    // Not published, not precached.
     for (const name of readdirSync(bundle)) if (UNUSED_BUNDLE_FILE.test(name)) rmSync(path.join(bundle, name));
     writeEntryModule(bundle);
     const fragmentDir = path.join(bundle, 'fragment');
     const fragments = new Map(
       readdirSync(fragmentDir).map((name) => [name.replace(/\.pf_fragment$/, ''), readFragment(path.join(fragmentDir, name))]),
     );
+    const map = pageMapOf(readPlan(), fragments, titleOf);
     const mapFile = path.join(outDir, PAGE_MAP_PATH);
     mkdirSync(path.dirname(mapFile), { recursive: true });
-    writeFileSync(mapFile, JSON.stringify(pageMapOf(fragments)));
-    return fragments.size;
+    writeFileSync(mapFile, JSON.stringify(map));
+    return map.pages.length;
   } finally {
     await pagefind.close();
   }

@@ -10,11 +10,13 @@
  */
 import { SiteSearch, type FilterSelection, type SearchOutcome } from './engine';
 import { pageOffer } from './page-query';
+import { REFINED_RESULTS } from './phrase-search';
 import { LOADING_TEXT, filterCountText, pageOfferElement, resultItem, searchPageHref, statusText } from './render';
 import { SEARCH_PARAMS } from './search-paths';
 
 const DEBOUNCE_MS = 200;
-const EAGER_RESULTS = 10;
+/** Results whose excerpts load with the list: those the bundle read to rank them; the rest as they scroll into view. */
+const EAGER_RESULTS = REFINED_RESULTS;
 
 /** Wires the search page inside `root`. */
 export function mountSearchPage(root: HTMLElement, base: string): void {

@@ -9,7 +9,6 @@
  * tests/site/text-fragment.test.ts.) Screenshots go to
  * tests/.tmp/screenshots/ for a human to look at.
  */
-import { createRequire } from 'node:module';
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -23,13 +22,13 @@ import { SITE_TITLE } from '../../src/site/plan/plan-nav';
 import { readPlan } from '../../src/site/plan/read-plan-fs';
 import { chapterPath } from '../../src/site/site-paths';
 import { servedUrl } from '../../src/site/client/served-url';
-import { launchBrowser } from './test-browser';
+import { seriousViolations } from './axe-audit';
+import { closeContexts, sharedBrowser } from './test-browser';
 import { DEFAULT_BUILD, TMP, ensureBuilt } from '../site/build-site';
 import { selectText } from './select-text';
 import { serveStatic, type StaticServer } from './static-server';
 
 const SHOTS = path.join(TMP, 'screenshots');
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 /** A fixed moment for the reader's clock: the access date of the copied reference. */
 const NOW = new Date(2031, 3, 5, 10, 0, 0);
 const gbt7714 = (work: ReturnType<typeof citedWork>, spot: CitationSpot, accessed: string) => gbtOf(citationRecord(work, spot, accessed));
@@ -41,13 +40,13 @@ let plan: Plan;
 beforeAll(async () => {
   const outDir = await ensureBuilt(DEFAULT_BUILD);
   server = await serveStatic(outDir);
-  browser = await launchBrowser();
+  browser = await sharedBrowser();
   plan = readPlan();
   mkdirSync(SHOTS, { recursive: true });
 });
 
 afterAll(async () => {
-  await browser?.close();
+  await closeContexts(browser);
   await server?.close();
 });
 
@@ -393,13 +392,10 @@ describe('term index links', () => {
 });
 
 describe('accessibility and layout of the new pages', () => {
-  async function serious(page: Page): Promise<string[]> {
-    await page.evaluate(AXE_SOURCE);
-    return page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
-      const { violations } = await axe.run(document, { resultTypes: ['violations'] });
-      return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-    });
+  /** Serious and critical findings; in the dark theme of the colour rules only (axe-audit.ts says why). */
+  async function serious(page: Page, colorScheme: 'light' | 'dark'): Promise<string[]> {
+    const findings = await seriousViolations(page, { coloursOnly: colorScheme === 'dark' });
+    return findings.map((f) => `${f.id}: ${f.targets.join(', ')}`);
   }
 
   // One test per view (three axe runs each), so that each has the test's time to itself.
@@ -410,12 +406,12 @@ describe('accessibility and layout of the new pages', () => {
       const page = await ctx.newPage();
       for (const url of ['/terms/', '/data/']) {
         await page.goto(server.origin + url);
-        expect(await serious(page), `${url} ${colorScheme} ${width}`).toEqual([]);
+        expect(await serious(page, colorScheme), `${url} ${colorScheme} ${width}`).toEqual([]);
         await page.screenshot({ path: path.join(SHOTS, `${url.replace(/\//g, '') || 'home'}-${colorScheme}-${width}.png`) });
       }
       await page.goto(server.origin + chapterPath(5, 3));
       await page.click('button[data-cite="section-1"]');
-      expect(await serious(page), `chapter ${colorScheme} ${width}`).toEqual([]);
+      expect(await serious(page, colorScheme), `chapter ${colorScheme} ${width}`).toEqual([]);
       await page.screenshot({ path: path.join(SHOTS, `cite-panel-${colorScheme}-${width}.png`) });
       await ctx.close();
     });

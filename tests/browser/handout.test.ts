@@ -16,7 +16,7 @@ import type { Plan } from '../../src/convert/model';
 import { findChapter, SITE_TITLE } from '../../src/site/plan/plan-nav';
 import { readPlan } from '../../src/site/plan/read-plan-fs';
 import { chapterPath, PACKAGES_PATH } from '../../src/site/site-paths';
-import { launchBrowser } from './test-browser';
+import { closeContexts, sharedBrowser } from './test-browser';
 import { DEFAULT_BUILD, TMP, ensureBuilt } from '../site/build-site';
 import { serveStatic, type StaticServer } from './static-server';
 
@@ -28,13 +28,13 @@ let plan: Plan;
 beforeAll(async () => {
   const outDir = await ensureBuilt(DEFAULT_BUILD);
   server = await serveStatic(outDir);
-  browser = await launchBrowser();
+  browser = await sharedBrowser();
   plan = readPlan();
   mkdirSync(SHOTS, { recursive: true });
 });
 
 afterAll(async () => {
-  await browser?.close();
+  await closeContexts(browser);
   await server?.close();
 });
 

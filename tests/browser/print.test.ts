@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIRST_PAGE, lastPage } from '../../src/convert/printed-pages';
 import { plan as sourcePlan } from '../helpers/real-plan';
 import { DEFAULT_BUILD, TMP, ensureBuilt } from '../site/build-site';
-import { launchBrowser } from './test-browser';
+import { closeContexts, sharedBrowser } from './test-browser';
 import { serveStatic, type StaticServer } from './static-server';
 
 /** The last printed page, as the embedded source has it. */
@@ -25,7 +25,7 @@ let page: Page;
 beforeAll(async () => {
   const outDir = await ensureBuilt(DEFAULT_BUILD);
   server = await serveStatic(outDir);
-  browser = await launchBrowser();
+  browser = await sharedBrowser();
   mkdirSync(SHOTS, { recursive: true });
   // A4 at 96 dpi less the sheet's margins, as the print layout sees it.
   page = await browser.newPage({ viewport: { width: 674, height: 1000 } });
@@ -34,7 +34,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await browser?.close();
+  await closeContexts(browser);
   await server?.close();
 });
 

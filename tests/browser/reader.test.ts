@@ -12,7 +12,7 @@ import { pageLocationMap, pageLocations } from '../../src/site/plan/page-locatio
 import { readPlan } from '../../src/site/plan/read-plan-fs';
 import { DEFAULT_BUILD, TMP, ensureBuilt } from '../site/build-site';
 import { serveStatic, type StaticServer } from './static-server';
-import { launchBrowser } from './test-browser';
+import { closeContexts, sharedBrowser } from './test-browser';
 
 const SHOTS = path.join(TMP, 'screenshots');
 
@@ -23,12 +23,12 @@ let outDir: string;
 beforeAll(async () => {
   outDir = await ensureBuilt(DEFAULT_BUILD);
   server = await serveStatic(outDir);
-  browser = await launchBrowser();
+  browser = await sharedBrowser();
   mkdirSync(SHOTS, { recursive: true });
 });
 
 afterAll(async () => {
-  await browser?.close();
+  await closeContexts(browser);
   await server?.close();
 });
 

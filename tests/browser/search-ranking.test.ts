@@ -13,7 +13,7 @@ import { holdsTerms } from '../../src/search/engine';
 import { termKeys } from '../../src/search/units';
 import { DEFAULT_BUILD, ROOT, TMP, ensureBuilt } from '../site/build-site';
 import { serveStatic, type StaticServer } from './static-server';
-import { launchBrowser } from './test-browser';
+import { closeContexts, sharedBrowser } from './test-browser';
 
 const LIST = path.join(ROOT, 'tests/search/title-terms.txt');
 
@@ -35,14 +35,14 @@ beforeAll(async () => {
   const outDir = await ensureBuilt(DEFAULT_BUILD);
   map = JSON.parse(readFileSync(path.join(outDir, 'search/pages.json'), 'utf8')) as PageMap;
   server = await serveStatic(outDir);
-  browser = await launchBrowser();
+  browser = await sharedBrowser();
   const context = await browser.newContext({ serviceWorkers: 'block' });
   page = await context.newPage();
   await page.goto(`${server.origin}/search/`);
 });
 
 afterAll(async () => {
-  await browser?.close();
+  await closeContexts(browser);
   await server?.close();
 });
 

@@ -16,7 +16,7 @@ import { termKeys } from '../../src/search/units';
 import { plan as convertedPlan } from '../helpers/real-plan';
 import { DEFAULT_BUILD, SUBPATH_BUILD, TMP, ensureBuilt } from '../site/build-site';
 import { serveStatic, type StaticServer } from './static-server';
-import { launchBrowser } from './test-browser';
+import { closeContexts, sharedBrowser } from './test-browser';
 
 const SHOTS = path.join(TMP, 'screenshots');
 
@@ -31,12 +31,12 @@ beforeAll(async () => {
   const outDir = await ensureBuilt(DEFAULT_BUILD);
   map = JSON.parse(readFileSync(path.join(outDir, 'search/pages.json'), 'utf8')) as PageMap;
   server = await serveStatic(outDir);
-  browser = await launchBrowser();
+  browser = await sharedBrowser();
   mkdirSync(SHOTS, { recursive: true });
 });
 
 afterAll(async () => {
-  await browser?.close();
+  await closeContexts(browser);
   await server?.close();
 });
 

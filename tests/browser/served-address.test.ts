@@ -15,7 +15,7 @@ import { gbt7714 } from '../../src/site/cite/reference-formats';
 import { planPageSpans } from '../../src/site/plan/page-spans';
 import { readPlan } from '../../src/site/plan/read-plan-fs';
 import { chapterPath } from '../../src/site/site-paths';
-import { launchBrowser } from './test-browser';
+import { closeContexts, sharedBrowser } from './test-browser';
 import { DEFAULT_BUILD, SUBPATH_BUILD, ensureBuilt, type SiteBuild } from '../site/build-site';
 import { selectText } from './select-text';
 import { serveStatic, type StaticServer } from './static-server';
@@ -37,11 +37,11 @@ beforeAll(async () => {
     // Two servers of one build: two origins (their ports differ) the build never saw.
     for (let i = 0; i < 2; i++) servers.push({ build, server: await serveStatic(dir, build.base) });
   }
-  browser = await launchBrowser();
+  browser = await sharedBrowser();
 }, 600_000);
 
 afterAll(async () => {
-  await browser?.close();
+  await closeContexts(browser);
   for (const { server } of servers) await server.close();
 });
 

@@ -51,6 +51,7 @@ export async function serveStatic(dir: string, base = '/', options: ServeOptions
     if (!file || !existsSync(file)) {
       res.writeHead(404, { 'Content-Type': 'text/html; charset=utf-8' });
       createReadStream(path.join(dir, '404.html')).pipe(res);
+      options.onServe?.(url.pathname, path.join(dir, '404.html'));
       return;
     }
     const headers: Record<string, string> = { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream' };

@@ -40,6 +40,13 @@ const pages = planToMdxPages(plan, { boxMentions });
 /** Row → printed page of the indicators table, as its component reads them from the model. */
 const indicatorPageRows = curatedTablePageRows(plan, 'indicators', indicatorsTable.pageBreaks);
 
+/** Each page serialised and parsed back once, for every test that reads it (none changes the tree). */
+const parsedPages = new Map<(typeof pages)[number], Root>();
+const parsedPage = (page: (typeof pages)[number]): Root => {
+  if (!parsedPages.has(page)) parsedPages.set(page, parseBack(serializeMdxPage(page)));
+  return parsedPages.get(page)!;
+};
+
 /** The raw text of the curated tables among `blocks`: the pages render the curated cells instead. */
 const rawTableText = (blocks: readonly Block[]) =>
   blocks.map((b) => (b.kind === 'table' ? inlineText(b.raw) : '')).join('');
@@ -60,14 +67,14 @@ describe('generated MDX of the real plan', () => {
   it('parses back to exactly the tree it was serialised from, for every page', () => {
     for (const page of pages) {
       const expected = JSON.parse(JSON.stringify(page.tree));
-      expect(parseBack(serializeMdxPage(page)), page.path).toEqual(expected);
+      expect(parsedPage(page), page.path).toEqual(expected);
     }
   });
 
   it('carries exactly the text of its 篇 or 章 (headings of the page itself and the curated tables aside)', () => {
     for (const page of pages) {
       const part = plan.parts[page.frontmatter.plan.part - 1]!;
-      const got = textOf(parseBack(serializeMdxPage(page)));
+      const got = textOf(parsedPage(page));
       if (page.frontmatter.plan.kind === 'part') {
         expect(got, page.path).toBe(blocksText(part.intro));
         expect(partText(part)).toContain(got);
@@ -82,7 +89,7 @@ describe('generated MDX of the real plan', () => {
   it('marks printed pages 1–215 once each across the pages (page 14 on the indicators table); 216–218 begin in the appendix', () => {
     const seen: number[] = [];
     for (const page of pages) {
-      visit(parseBack(serializeMdxPage(page)), (n) => {
+      visit(parsedPage(page), (n) => {
         if ((n.type === 'mdxJsxFlowElement' || n.type === 'mdxJsxTextElement') && n.name === 'PageMarker') {
           seen.push(Number(attribute(n, 'page')));
         }
@@ -98,7 +105,7 @@ describe('generated MDX of the real plan', () => {
   it('replaces the raw indicators table of 第一篇第三章 by the curated table, page 14 beginning in it', () => {
     const tables: { path: string; attributes: number; children: number }[] = [];
     for (const page of pages) {
-      visit(parseBack(serializeMdxPage(page)), (n) => {
+      visit(parsedPage(page), (n) => {
         if (n.type === 'mdxJsxFlowElement' && (n.name === TABLE_COMPONENTS.indicators || n.name === TABLE_COMPONENTS.packages)) {
           tables.push({ path: page.path, attributes: n.attributes.length, children: n.children.length });
         }
@@ -112,7 +119,7 @@ describe('generated MDX of the real plan', () => {
     const found: { path: string; href: string; id: string; text: string }[] = [];
     const backs = new Map<string, string>();
     for (const page of pages) {
-      visit(parseBack(serializeMdxPage(page)), (n) => {
+      visit(parsedPage(page), (n) => {
         if (n.type === 'mdxJsxTextElement' && n.name === 'a') {
           found.push({ path: page.path, href: attribute(n, 'href')!, id: attribute(n, 'id')!, text: textOf(n) });
         }

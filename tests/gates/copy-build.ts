@@ -9,7 +9,6 @@
  * determinism gate (same inputs, must give the same bytes) and the security
  * gate (hostile plan text, must stay text), each in its beforeAll hook.
  */
-import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ROOT, TMP, runCommand } from '../site/build-site';
@@ -40,14 +39,13 @@ export async function buildCopy(name: string, planText?: string): Promise<CopyBu
       filter: (source) => !source.startsWith(path.join(ROOT, 'src/content/generated')),
     });
   }
-  const links = spawnSync('cp', ['-al', path.join(ROOT, 'node_modules'), path.join(root, 'node_modules')], { encoding: 'utf8' });
-  if (links.status !== 0) throw new Error(`cp -al node_modules failed: ${links.stderr}`);
+  await runCommand('cp', ['-al', path.join(ROOT, 'node_modules'), path.join(root, 'node_modules')]);
   // Astro's and Vite's caches are the real project's: a fresh clone has none.
   for (const cache of ['.astro', '.vite']) rmSync(path.join(root, 'node_modules', cache), { recursive: true, force: true });
   const input = path.join(root, 'content/source/beijing-14th-five-year-plan.txt');
   if (planText !== undefined) writeFileSync(input, planText);
   const bin = (pkg: string, file: string) => path.join(root, 'node_modules', pkg, file);
-  await runCommand(process.execPath, [bin('tsx', 'dist/cli.mjs'), 'scripts/convert.ts', '--quiet', '--input', input, '--out', 'src/content/generated'], { cwd: root });
+  await runCommand(process.execPath, ['--import', 'tsx', 'scripts/convert.ts', '--quiet', '--input', input, '--out', 'src/content/generated'], { cwd: root });
   await runCommand(process.execPath, [bin('astro', 'astro.js'), 'build'], { cwd: root });
   return { root, outDir: path.join(root, 'dist'), seconds: (Date.now() - started) / 1000 };
 }

@@ -1,6 +1,6 @@
 /**
  * What the quality gates share: the published URL list, the pages audited in
- * the browser, Chromium, and copies of the built site to plant defects in
+ * the browser, and copies of the built site to plant defects in
  * (a gate is only trusted once it has been seen to catch one).
  */
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -10,8 +10,6 @@ import { chapterPath, partPath } from '../../src/site/site-paths';
 import { ROOT, TMP } from '../site/build-site';
 import { fileForPath } from '../site/html';
 import { chapterPageText } from '../site/plan-text';
-
-export { launchBrowser } from '../browser/test-browser';
 
 /** The URLs in tests/urls.txt (the published-URL contract), without comments and blank lines. */
 export function listedUrls(): string[] {

@@ -1,8 +1,10 @@
 /**
  * Gate: valid HTML. html-validate finds no error on any built page (rules in
- * validate-html.ts), and no page has an id twice; both are seen to catch an
+ * validate-html.ts; of the /page/P/ redirects, which differ only in number and link, on one), and no page has an id twice; both are seen to catch an
  * invalid element and a repeated id planted in a copy of the build.
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_BUILD, ensureBuilt } from '../site/build-site';
 import { htmlFiles } from '../site/html';
@@ -19,7 +21,19 @@ describe('HTML gate', () => {
   it('finds no html-validate error on any built page', async () => {
     const files = htmlFiles(outDir);
     expect(files.length).toBeGreaterThan(200);
-    expect(await htmlErrors(outDir, files)).toEqual([]);
+    // The 218 /page/P/ redirects are one template filled with a page number
+    // and a link: checked here to differ from the first in those alone, that
+    // one stands for them all (html-validate's cost is mostly per page).
+    const redirects = files.filter((rel) => /^page[\\/]\d+[\\/]index\.html$/.test(rel));
+    expect(redirects.length).toBeGreaterThan(200);
+    const shape = (rel: string) =>
+      readFileSync(path.join(outDir, rel), 'utf8')
+        .replace(/\d+/g, '0')
+        .replace(/[^"= ]*#page-0/g, 'LINK');
+    const first = shape(redirects[0]!);
+    expect(redirects.filter((rel) => shape(rel) !== first)).toEqual([]);
+    const validated = files.filter((rel) => !redirects.includes(rel) || rel === redirects[0]);
+    expect(await htmlErrors(outDir, validated)).toEqual([]);
   });
 
   it('finds no page with an id twice', () => {

@@ -17,7 +17,8 @@ import { DEFAULT_BUILD, ensureBuilt } from '../site/build-site';
 import { htmlFiles, mainOf, visibleText } from '../site/html';
 import { cspProblems } from './check-csp';
 import { buildCopy } from './copy-build';
-import { copySite, editPage, isListed, launchBrowser } from './gate-site';
+import { copySite, editPage, isListed } from './gate-site';
+import { closeContexts, sharedBrowser } from '../browser/test-browser';
 
 let outDir: string;
 let browser: Browser;
@@ -25,11 +26,11 @@ const servers: StaticServer[] = [];
 
 beforeAll(async () => {
   outDir = await ensureBuilt(DEFAULT_BUILD);
-  browser = await launchBrowser();
+  browser = await sharedBrowser();
 });
 
 afterAll(async () => {
-  await browser?.close();
+  await closeContexts(browser);
   await Promise.all(servers.map((s) => s.close()));
 });
 

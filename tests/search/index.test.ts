@@ -12,7 +12,7 @@ import { indicatorsTableSchema } from '../../src/reviewed/indicators-table';
 import type { Plan } from '../../src/convert/model';
 import type { Fragment } from '../../src/search/hits';
 import { endMarkerId, indexerView } from '../../src/search/indexer-view';
-import type { PageMap } from '../../src/search/page-map';
+import { pageMapOf, type PageMap } from '../../src/search/page-map';
 import { searchFilters } from '../../src/search/filters';
 import { readPlan } from '../../src/site/plan/read-plan-fs';
 import { boxId, chapterPath, partPath } from '../../src/site/site-paths';
@@ -60,10 +60,10 @@ describe('search index', () => {
     expect(untyped.filter((url) => urls.includes(url))).toEqual([]);
   });
 
-  it('publishes Pagefind’s search library and index, not its ready-made interfaces', () => {
+  it('publishes Pagefind’s search library and index, not its ready-made interfaces or its web worker', () => {
     const bundle = readdirSync(path.join(outDir, 'pagefind'));
     expect(bundle).toEqual(expect.arrayContaining(['pagefind.js', 'pagefind-entry.json', 'index', 'fragment']));
-    expect(bundle.filter((name) => /ui|highlight/.test(name))).toEqual([]);
+    expect(bundle.filter((name) => /ui|highlight|worker/.test(name))).toEqual([]);
   });
 
   it('holds exactly the indexed text of each page', () => {
@@ -96,6 +96,14 @@ describe('search index', () => {
       });
       expect(readPage(outDir, page.url), page.url).toContain(`data-pagefind-meta="title:${page.title}"`);
     }
+  });
+
+  it('lists in /search/pages.json only pages the model gives a search type, with the model’s filters', () => {
+    const ids = new Map(map.pages.map((p) => [p.url, p.id]));
+    const pagefindPages = new Map([...fragments].map(([url, f]) => [ids.get(url)!, f]));
+    const titleOf = new Map(map.pages.map((p) => [p.url, p.title]));
+    expect(pageMapOf(plan, pagefindPages, titleOf)).toEqual(map);
+    expect(() => pageMapOf(plan, new Map([['und_1', { url: '/terms/', anchors: [] }]]), new Map([['/terms/', '词语索引']]))).toThrow(/no search type/);
   });
 
   it('knows where each 专栏 box starts and ends, within its chapter', () => {

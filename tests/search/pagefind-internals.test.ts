@@ -8,7 +8,7 @@
 import { gunzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
 import { afterAll, describe, expect, it } from 'vitest';
-import { INLINE_ELEMENTS, REMOVED_ELEMENTS, parseFragment, type FragmentData } from '../../src/search/pagefind-internals';
+import { CORE_OPTIONS, INLINE_ELEMENTS, REMOVED_ELEMENTS, parseFragment, type FragmentData } from '../../src/search/pagefind-internals';
 
 const VOID = new Set(['br', 'img', 'input']);
 const inline = [...INLINE_ELEMENTS].filter((tag) => !VOID.has(tag) && !REMOVED_ELEMENTS.has(tag));
@@ -55,5 +55,17 @@ describe('Pagefind internals the site relies on', () => {
     expect(words.slice(inline.length, inline.length + removed.length)).toEqual(removed.map(() => '丁戊.'));
     // A block element ends the run.
     expect(words.slice(inline.length + removed.length)).not.toContain('己庚辛.');
+  }, 30_000);
+
+  it(`starts its module with the options the site sets (${CORE_OPTIONS.join(', ')}) and a worker it can do without`, async () => {
+    const { index, errors } = await pagefind.createIndex({ forceLanguage: 'und' });
+    if (!index) throw new Error(errors.join('; '));
+    await index.addHTMLFile({ url: '/x/', content: '<html><body><main data-pagefind-body>甲</main></body></html>' });
+    const { files } = await index.getFiles();
+    const module = Buffer.from(files.find((f) => f.path === 'pagefind.js')!.content).toString('utf8');
+    // Pagefind's module reads each option from the options it is started with; the worker is its own file.
+    for (const option of CORE_OPTIONS) expect(module, option).toMatch(new RegExp(`\\.${option}\\b`));
+    expect(module).toMatch(/initOptions\.noWorker\)\{?[^}]*\binitSharedWorker|!this\.initOptions\.noWorker/);
+    expect(files.map((f) => f.path)).toContain('pagefind-worker.js');
   }, 30_000);
 });

@@ -16,7 +16,7 @@ import { serveStatic, type StaticServer } from '../browser/static-server';
 import { DEFAULT_BUILD, ROOT, TMP, ensureBuilt } from '../site/build-site';
 import type { PageMap } from '../../src/search/page-map';
 import { indexedPages, measure, readTerms, searchOnPage, type PageLabels, type RecallReport } from './recall';
-import { launchBrowser } from '../browser/test-browser';
+import { closeContexts, sharedBrowser } from '../browser/test-browser';
 
 const TERMS_FILE = process.env.SEARCH_TERMS ? path.resolve(process.env.SEARCH_TERMS) : path.join(ROOT, 'tests/search/terms.txt');
 
@@ -27,7 +27,7 @@ let report: RecallReport;
 beforeAll(async () => {
   const outDir = await ensureBuilt(DEFAULT_BUILD);
   server = await serveStatic(outDir);
-  browser = await launchBrowser();
+  browser = await sharedBrowser();
   const context = await browser.newContext({ serviceWorkers: 'block' });
   const page = await context.newPage();
   await page.goto(`${server.origin}/search/`);
@@ -47,7 +47,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await browser?.close();
+  await closeContexts(browser);
   await server?.close();
 });
 

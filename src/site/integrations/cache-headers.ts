@@ -32,9 +32,16 @@ export const REVALIDATE = 'no-cache';
 /** Cloudflare Pages reads at most this many rules. */
 export const MAX_RULES = 100;
 
+/**
+ * A path, relative to the output, whose name carries its content hash, as a
+ * RegExp source without anchors (the service worker matches it at the end of
+ * an address, post-build-fs.ts).
+ */
+export const CONTENT_HASHED_SOURCE = '_astro\\/.*|pagefind\\/.*\\.pf_(?:meta|index|fragment|filter)';
+
 /** Whether the built file at `rel` (relative to the output, `/`-separated) carries a content hash in its name. */
 export function isContentHashed(rel: string): boolean {
-  return rel.startsWith('_astro/') || /^pagefind\/.*\.pf_(meta|index|fragment|filter)$/.test(rel);
+  return new RegExp(`^(?:${CONTENT_HASHED_SOURCE})$`).test(rel);
 }
 
 /** One rule: a path pattern and its Cache-Control. */
