@@ -14,7 +14,7 @@
  * built page uses any of these classes: a page that starts to must take its
  * name out of UNUSED_CLASSES.
  */
-import type { Plugin, Rule } from 'postcss';
+import type { Container, Document, Plugin, Rule } from 'postcss';
 
 /** Classes no page of the site carries (as written in HTML, unescaped). */
 export const UNUSED_CLASSES: readonly string[] = [
@@ -65,10 +65,10 @@ export default function unusedStarlightCss(): Plugin {
         }
         // An at-rule (@media, @layer) left empty by the removal goes too;
         // one that was empty before (a layer's place in the order) stays.
-        let parent = rule.parent;
+        let parent: Container | Document | undefined = rule.parent;
         rule.remove();
         while (parent && parent.type === 'atrule' && parent.nodes?.length === 0) {
-          const next = parent.parent;
+          const next: Container | Document | undefined = parent.parent;
           parent.remove();
           parent = next;
         }
