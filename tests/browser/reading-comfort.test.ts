@@ -16,7 +16,7 @@ import { chapterPath } from '../../src/site/site-paths';
 import { closeContexts, sharedBrowser } from './test-browser';
 import { DEFAULT_BUILD, TMP, ensureBuilt } from '../site/build-site';
 import { serveStatic, type StaticServer } from './static-server';
-import { waitForWorker } from './service-worker';
+import { waitForEdition, waitForWorker } from './service-worker';
 
 const SHOTS = path.join(TMP, 'screenshots');
 /** Body text size in CSS pixels at each choice. */
@@ -104,6 +104,9 @@ for (const device of [
       page = await context.newPage();
       await page.goto(server.origin + CHAPTER);
       await waitForWorker(page);
+      // Offline, the tests reload this chapter and open the home page, which was never opened:
+      // the edition is saved (in the background) first.
+      await waitForEdition(page);
       await context.setOffline(true);
     });
 
