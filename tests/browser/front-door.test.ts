@@ -23,8 +23,9 @@ import { waitForEdition, waitForWorker } from './service-worker';
 const SHOTS = path.join(TMP, 'screenshots');
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 900 };
-const plan = readPlan();
-const order = readingOrder(plan, readPackagesTable().packages);
+// Read once the build has written the model (the converter runs in the build, not before the tests are collected).
+let plan: ReturnType<typeof readPlan>;
+let order: ReturnType<typeof readingOrder>;
 
 let browser: Browser;
 let server: StaticServer;
@@ -32,6 +33,8 @@ let outDir: string;
 
 beforeAll(async () => {
   outDir = await ensureBuilt(DEFAULT_BUILD);
+  plan = readPlan();
+  order = readingOrder(plan, readPackagesTable().packages);
   server = await serveStatic(outDir);
   browser = await sharedBrowser();
   mkdirSync(SHOTS, { recursive: true });
