@@ -82,7 +82,7 @@ const pathsOf = (urls: string[]) => urls.map((url) => new URL(url).pathname).sor
 async function searchFirstResult(page: Page, origin: string, query: string): Promise<string> {
   expect(await gotoCounting(page, `${origin}/search/?q=${encodeURIComponent(query)}`)).toEqual([]);
   const list = page.locator(`#search-page-results[data-query="${query}"][aria-busy="false"]`);
-  await list.waitFor({ timeout: 60_000 });
+  await list.waitFor();
   return (await list.locator('li a').first().getAttribute('href'))!;
 }
 
@@ -130,7 +130,7 @@ describe('on a connection that reports Save-Data', () => {
       expect(await page.evaluate(() => (navigator as Navigator & { connection: { saveData: boolean } }).connection.saveData)).toBe(true);
       await waitForWorker(page);
       const control = editionControl(page);
-      await control.button.waitFor({ state: 'visible', timeout: 30_000 });
+      await control.button.waitFor({ state: 'visible' });
       expect(await control.button.innerText()).toMatch(/^离线阅读：保存全书（约 \d+\.\d MB）$/);
       // The page opened before the worker came is kept too (offline-control.js hands it over).
       await expect.poll(async () => pathsOf(await cachedUrls(page)), { timeout: 30_000 }).toContain(visited);
@@ -154,7 +154,7 @@ describe('on a connection that reports Save-Data', () => {
 
       // The reader asks: progress, then saved, read out.
       await page.goto(server.origin + visited);
-      await control.button.waitFor({ state: 'visible', timeout: 30_000 });
+      await control.button.waitFor({ state: 'visible' });
       await page.evaluate(() => {
         const said: string[] = [];
         (window as unknown as { said: string[] }).said = said;

@@ -24,7 +24,7 @@ export const EDITION_SAVED = '已保存，可离线阅读';
 
 /** Waits until the control on `page` says the whole edition is saved (in the background, or after 保存全书). */
 export async function waitForEdition(page: Page): Promise<void> {
-  await editionControl(page).status.filter({ hasText: EDITION_SAVED }).waitFor({ timeout: 120_000 });
+  await editionControl(page).status.filter({ hasText: EDITION_SAVED }).waitFor();
 }
 
 /**
