@@ -3,7 +3,7 @@
  * (/pagefind/pagefind.js, whose `search` runs over the index of search
  * units: phrase-search.ts) and the page list (/search/pages.json), loaded on
  * first use. Pagefind gives the pages holding every term of the query, best
- * first (the first ten ranked on their text), with their occurrences and the
+ * first (the first REFINED_RESULTS ranked on their text), with their occurrences and the
  * query cut into units; the page list gives their URLs, titles, section
  * headings and filters. Pages are ranked as a reference work ranks them
  * (title, then section heading, then occurrences: `rankPages`). The 篇 and

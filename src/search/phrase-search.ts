@@ -17,7 +17,10 @@
  * by how often the query occurs as typed, punctuation included (so “两区”
  * puts the pages with the quoted name first), then by their exact counts. So
  * the search page and any other caller of /pagefind/pagefind.js get the same
- * results in the same order. The response also carries the query cut into
+ * results; the search page then orders them as a reference work does (title,
+ * then section heading, then occurrences: engine.ts `rankPages`, which needs
+ * the page list's headings), so a caller of the bundle alone sees them in
+ * occurrence order. The response also carries the query cut into
  * units (`unitTerms`), so a caller need not cut it again.
  *
  * This module imports nothing but units.ts: it is shipped as it is, next to
