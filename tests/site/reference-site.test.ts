@@ -17,7 +17,7 @@ import { indicatorsTableSchema } from '../../src/reviewed/indicators-table';
 import { indicatorsPlace } from '../../src/site/plan/block-places';
 import { planPageSpans } from '../../src/site/plan/page-spans';
 import { SITE_TITLE } from '../../src/site/plan/plan-nav';
-import { DATA_FILES, boxRecords, indicatorRecordSchema, termRecords } from '../../src/site/data/data-files';
+import { boxRecords, dataFiles, indicatorRecordSchema, sourceFigures, termRecords, type DataFile } from '../../src/site/data/data-files';
 import { readPlan } from '../../src/site/plan/read-plan-fs';
 import { describeSchema } from '../../src/site/data/schema-fields';
 import { groupByInitial, termsOnPage } from '../../src/site/terms/term-listings';
@@ -30,15 +30,17 @@ import { pageBlocks } from './page-blocks';
 let outDir: string;
 let plan: Plan;
 let index: QuotedTermIndex;
+let DATA_FILES: DataFile[];
+
+const packages = packagesTableSchema.parse(JSON.parse(readFileSync(`${ROOT}/content/data/packages.json`, 'utf8')));
+const indicators = indicatorsTableSchema.parse(JSON.parse(readFileSync(`${ROOT}/content/data/indicators.json`, 'utf8')));
 
 beforeAll(async () => {
   outDir = await ensureBuilt(DEFAULT_BUILD);
   plan = readPlan();
   index = quotedTermIndex(plan, { navigation: [SITE_TITLE] });
+  DATA_FILES = dataFiles(sourceFigures(plan, indicators, packages));
 });
-
-const packages = packagesTableSchema.parse(JSON.parse(readFileSync(`${ROOT}/content/data/packages.json`, 'utf8')));
-const indicators = indicatorsTableSchema.parse(JSON.parse(readFileSync(`${ROOT}/content/data/indicators.json`, 'utf8')));
 const readData = (path: string) => readFileSync(fileForPath(outDir, path), 'utf8');
 
 describe('data files', () => {
@@ -52,7 +54,7 @@ describe('data files', () => {
         expect(text.startsWith('\uFEFF'), 'byte-order mark').toBe(true);
         expect(text.endsWith('\r\n')).toBe(true);
         const [header, ...rows] = parseCsv(text.slice(1));
-        const fields = Object.keys(indicatorRecordSchema.shape);
+        const fields = Object.keys(indicatorRecordSchema(sourceFigures(plan, indicators, packages)).shape);
         expect(header).toEqual(fields);
         expect(rows.length).toBeGreaterThan(0);
         for (const row of rows) {
