@@ -108,6 +108,15 @@ export function attributeOf(element: Element, name: string): string | undefined 
   return Array.isArray(value) ? value.join(info.commaSeparated ? ', ' : ' ') : String(value);
 }
 
+/** Every attribute of `element` by its name as written in HTML (list attributes joined), values decoded. */
+export function attributesOf(element: Element): Record<string, string> {
+  return Object.fromEntries(Object.keys(element.properties).flatMap((property) => {
+    const name = find(htmlSchema, property).attribute;
+    const value = attributeOf(element, name);
+    return value === undefined ? [] : [[name, value]];
+  }));
+}
+
 /** Values of attribute `name` on any element, in document order. */
 export function attributeValues(html: string, name: string): string[] {
   return selectAll(`[${name}]`, tree(html)).flatMap((element) => attributeOf(element, name) ?? []);
