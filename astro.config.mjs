@@ -58,7 +58,7 @@ export default defineConfig({
     // The plan's characters are printed as they are: no "smart" quotes or
     // dashes (`--` would become `—`, `"` would become “).
     smartypants: false,
-    remarkPlugins: [remarkSectionIds],
+    remarkPlugins: [[remarkSectionIds, plan]],
     // Heading ids (contract ids kept, rehype-slug for the others) and
     // chrome; then the class of the plan's `——` target lists.
     rehypePlugins: [...HEADING_REHYPE_PLUGINS, rehypeTargetLists],
