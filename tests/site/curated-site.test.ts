@@ -24,7 +24,7 @@ import {
   packagePath,
 } from '../../src/site/site-paths';
 import { DEFAULT_BUILD, ensureBuilt } from './build-site';
-import { attributeOf, attributeValues, attributesOf, elementText, elementsOf, fileForPath, idsOf, mainOf, readPage, sourceOf, visibleText } from './html';
+import { attributeOf, attributeValues, attributesOf, elementText, elementsOf, fileForPath, idsOf, listItemHolding, mainOf, readPage, sourceOf, visibleText } from './html';
 
 let outDir: string;
 let plan: Plan;
@@ -205,8 +205,7 @@ describe('the boxes', () => {
     for (const box of boxes) {
       const part = plan.parts.find((p) => p.chapters.some((c) => [c.intro, ...c.sections.map((s) => s.blocks)].some((bs) => bs.includes(box))))!;
       const chapter = part.chapters.find((c) => [c.intro, ...c.sections.map((s) => s.blocks)].some((bs) => bs.includes(box)))!;
-      // The innermost list item holding the box's id (ancestors come first in document order).
-      const entry = sourceOf(html, elementsOf(html, `li:has([id="box-${box.n}"]), li[id="box-${box.n}"]`).at(-1)!);
+      const entry = listItemHolding(html, `box-${box.n}`);
       const target = `${chapterPath(part.n, chapter.n)}#box-${box.n}`;
       expect(attributeValues(entry, 'href'), box.label).toContain(target);
       expect(idsOf(readPage(outDir, chapterPath(part.n, chapter.n)))).toContain(`box-${box.n}`);

@@ -64,6 +64,13 @@ export function textContent(html: string): string {
   return toString(tree(html));
 }
 
+/** The innermost list item holding the element with id `id` (or being it), as written; ancestors come first in document order. */
+export function listItemHolding(html: string, id: string): string {
+  const item = elementsOf(html, `li:has([id="${id}"]), li[id="${id}"]`).at(-1);
+  if (!item) throw new Error(`no list item holds #${id}`);
+  return sourceOf(html, item);
+}
+
 /** The HTML of `element` as written in `html` (the tree `elementsOf` read it from), from its start tag to its end tag. */
 export function sourceOf(html: string, element: Element): string {
   const { start, end } = element.position ?? {};

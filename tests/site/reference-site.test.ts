@@ -25,7 +25,7 @@ import { firstMatch } from '../../src/site/cite/text-fragment';
 import { DATA_INDEX_PATH, TERMS_PATH, chapterPath, packagePath, partPath } from '../../src/site/site-paths';
 import { DEFAULT_BUILD, ROOT, ensureBuilt } from './build-site';
 import { toString } from 'hast-util-to-string';
-import { attributeOf, attributeValues, attributesOf, elementText, elementsIn, elementsOf, fileForPath, idsOf, readPage, sourceOf, textContent } from './html';
+import { attributeOf, attributeValues, attributesOf, elementText, elementsIn, elementsOf, fileForPath, idsOf, listItemHolding, readPage, sourceOf, textContent } from './html';
 import { pageBlocks } from './page-blocks';
 
 let outDir: string;
@@ -127,8 +127,7 @@ describe('term index', () => {
     for (const term of groups.flatMap((g) => g.terms)) {
       expect(ids, term.term).toContain(term.id);
       const start = elementsOf(html, `[id="${term.id}"]`)[0]!.position!.start.offset!;
-      // The innermost list item holding the term's id (ancestors come first in document order).
-      const entry = sourceOf(html, elementsOf(html, `li:has([id="${term.id}"]), li[id="${term.id}"]`).at(-1)!);
+      const entry = listItemHolding(html, term.id);
       expect(elementsOf(entry, 'span.term-name').map(elementText)).toContain(term.term);
       expect(textContent(entry)).toContain(`${term.count}处`);
       const links = attributeValues(entry, 'href');
