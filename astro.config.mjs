@@ -26,6 +26,7 @@ import postBuild from './src/site/integrations/post-build-fs.ts';
 import searchIndex from './src/search/search-index-fs.ts';
 import unusedStarlightCss from './src/site/integrations/unused-starlight-css.ts';
 import mergePageScripts from './src/site/integrations/merge-page-scripts-fs.ts';
+import leanPreloadHelper from './src/site/integrations/lean-preload-helper.ts';
 
 const site = process.env.SITE_URL || undefined;
 const base = process.env.BASE_PATH || '/';
@@ -69,6 +70,8 @@ export default defineConfig({
       rollupOptions: { output: { manualChunks: (id) => (PAGE_SHARED.some((m) => id.endsWith(m)) ? 'page-shared' : undefined) } },
     },
     css: { postcss: { plugins: [unusedStarlightCss()] } },
+    // `import()` without Vite's preload helper (src/site/integrations/lean-preload-helper.ts).
+    plugins: [leanPreloadHelper()],
   },
   markdown: {
     // The plan's characters are printed as they are: no "smart" quotes or

@@ -53,6 +53,12 @@ describe('one script per page', () => {
       expect(pageModuleScripts(chapter, '/_astro/').files.length).toBeLessThanOrEqual(3);
     });
 
+    it("no module carries Vite's preload helper (lean-preload-helper.ts): every import() is just the import", () => {
+      const assets = path.join(outDir, '_astro');
+      const withHelper = readdirSync(assets).filter((f) => f.endsWith('.js') && /vite:preloadError|__vite__mapDeps/.test(readFileSync(path.join(assets, f), 'utf8')));
+      expect(withHelper).toEqual([]);
+    });
+
     it('no bundle holds a module that another file imports', () => {
       const assets = path.join(outDir, '_astro');
       const modules = readdirSync(assets).filter((f) => f.endsWith('.js'));
