@@ -54,10 +54,11 @@ export default defineConfig({
   prefetch: false,
   // Every script is a file of its own (none inlined into the HTML, as Vite
   // would below 4 KB): cached once instead of sent again with every page, and
-  // one hash fewer in each page's Content-Security-Policy. No module preload
-  // helper: code loaded on first use (the 引用 panel, the search dialog)
-  // fetches its few shared chunks itself, and the ~0.6 KB helper is not part
-  // of every page.
+  // one hash fewer in each page's Content-Security-Policy. No module
+  // preloading: code loaded on first use (the 引用 panel, the search dialog)
+  // fetches its few shared chunks itself, and Vite's ~0.6 KB helper is
+  // replaced by a bare import() (lean-preload-helper.ts below), so it is not
+  // part of every page.
   // Starlight's rules for components no page renders are left out of the
   // stylesheet (src/site/integrations/unused-starlight-css.ts).
   vite: {
