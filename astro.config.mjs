@@ -28,6 +28,7 @@ import searchIndex from './src/search/search-index-fs.ts';
 import unusedStarlightCss from './src/site/integrations/unused-starlight-css.ts';
 import mergePageScripts from './src/site/integrations/merge-page-scripts-fs.ts';
 import leanPreloadHelper from './src/site/integrations/lean-preload-helper.ts';
+import printInMainStylesheet from './src/site/integrations/print-in-main-stylesheet.ts';
 
 const site = process.env.SITE_URL || undefined;
 const base = process.env.BASE_PATH || '/';
@@ -73,7 +74,7 @@ export default defineConfig({
     },
     css: { postcss: { plugins: [unusedStarlightCss()] } },
     // `import()` without Vite's preload helper (src/site/integrations/lean-preload-helper.ts).
-    plugins: [leanPreloadHelper()],
+    plugins: [leanPreloadHelper(), printInMainStylesheet()],
   },
   markdown: {
     // The plan's characters are printed as they are: no "smart" quotes or
@@ -96,7 +97,13 @@ export default defineConfig({
       expressiveCode: false,
       sidebar: planSidebar(plan, packages),
       tableOfContents: { minHeadingLevel: 2, maxHeadingLevel: 2 },
-      customCss: ['./src/site/styles/plan.css', './src/site/styles/print.css'],
+      // Starlight's print sheet first, where its own link put it (that link is
+      // taken out: print-in-main-stylesheet.ts), then ours.
+      customCss: [
+        './node_modules/@astrojs/starlight/style/print.css',
+        './src/site/styles/plan.css',
+        './src/site/styles/print.css',
+      ],
       // Installable and offline: the web app manifest (the service worker, written
       // by postBuild in src/site/integrations/post-build-fs.ts, is registered
       // by src/site/client/register-sw.ts).
