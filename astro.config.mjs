@@ -25,6 +25,7 @@ import rehypeTargetLists from './src/site/integrations/rehype-target-lists.ts';
 import postBuild from './src/site/integrations/post-build-fs.ts';
 import searchIndex from './src/search/search-index-fs.ts';
 import unusedStarlightCss from './src/site/integrations/unused-starlight-css.ts';
+import { onlyStarlightIcon, serverBundleWhole } from './src/site/integrations/build-speed.ts';
 
 const site = process.env.SITE_URL || undefined;
 const base = process.env.BASE_PATH || '/';
@@ -51,6 +52,7 @@ export default defineConfig({
   // stylesheet (src/site/integrations/unused-starlight-css.ts).
   vite: {
     build: { assetsInlineLimit: 0, modulePreload: false },
+    plugins: [onlyStarlightIcon()],
     css: { postcss: { plugins: [unusedStarlightCss()] } },
   },
   markdown: {
@@ -121,6 +123,8 @@ export default defineConfig({
     sitemap({ filter: (page) => !isPageRedirect(page) }),
     // The search index of the built pages (before postBuild, which precaches it).
     searchIndex(),
+    // The server bundle is not tree-shaken (src/site/integrations/build-speed.ts).
+    serverBundleWhole(),
     // Must stay last: it hashes each page's inline code into its CSP and
     // precaches the finished output (Pagefind's index included).
     postBuild(),
