@@ -2,7 +2,8 @@
  * The last step of `astro build`, as an Astro integration that must stand
  * last in the config (after the search index, src/search/search-index-fs.ts;
  * Starlight's own Pagefind run is off): it writes each page's
- * Content-Security-Policy, then generates
+ * Content-Security-Policy (computed while the search index is built:
+ * page-policies-fs.ts), then generates
  * the service worker and the list of the offline edition from the finished
  * output — so their revisions are those of the files as served, Pagefind's
  * index included —
@@ -16,7 +17,7 @@ import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import type { AstroIntegration } from 'astro';
-import { withContentSecurityPolicy } from './content-security-policy.ts';
+import { policedPages, policedPagesInWorker, writePolicedPages, type PolicedPage } from './page-policies-fs.ts';
 import { CONTENT_HASHED_SOURCE, cacheRules, headersFile, HEADERS_FILE, isContentHashed } from './cache-headers.ts';
 import {
   EDITION_FILE,
@@ -32,21 +33,9 @@ import {
 
 export { NOT_FOUND_FILE, SERVICE_WORKER_FILE } from './offline-edition.ts';
 
-function htmlFilesUnder(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true, recursive: true })
-    .filter((entry) => entry.isFile() && entry.name.endsWith('.html'))
-    .map((entry) => path.join(entry.parentPath, entry.name))
-    .sort();
-}
-
 /** Adds its policy to every HTML file under `dir`; returns how many. */
 export function writeContentSecurityPolicies(dir: string): number {
-  const files = htmlFilesUnder(dir);
-  for (const file of files) {
-    const html = readFileSync(file, 'utf8');
-    writeFileSync(file, withContentSecurityPolicy(html, path.relative(dir, file)));
-  }
-  return files.length;
+  return writePolicedPages(policedPages(dir));
 }
 
 /** Every file under `dir` with its content hash and gzip size. */
@@ -147,15 +136,27 @@ export function writeCacheHeaders(dir: string, base: string): number {
 /** The integration; put it last in `integrations`. */
 export default function postBuild(): AstroIntegration {
   let base = '/';
+  // The pages' policies, computed in a worker from the generated pages while
+  // the search index is built (page-policies-fs.ts); settled at once, so a
+  // failure waits for build:done to be thrown there.
+  let policed: Promise<{ pages: PolicedPage[] } | { error: unknown }> | null = null;
   return {
     name: 'gangyao:post-build',
     hooks: {
       'astro:config:done': ({ config }) => {
         base = config.base;
       },
+      'astro:build:generated': ({ dir }) => {
+        policed = policedPagesInWorker(fileURLToPath(dir)).then(
+          (pages) => ({ pages }),
+          (error: unknown) => ({ error }),
+        );
+      },
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
-        const pages = writeContentSecurityPolicies(outDir);
+        const result = policed ? await policed : { pages: policedPages(outDir) };
+        if ('error' in result) throw result.error;
+        const pages = writePolicedPages(result.pages);
         logger.info(`Content-Security-Policy written into ${pages} pages`);
         const { shell, shellBytes, edition } = await writeServiceWorker(outDir);
         logger.info(
