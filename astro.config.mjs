@@ -26,12 +26,23 @@ import rehypeTargetLists from './src/site/integrations/rehype-target-lists.ts';
 import postBuild from './src/site/integrations/post-build-fs.ts';
 import searchIndex from './src/search/search-index-fs.ts';
 import unusedStarlightCss from './src/site/integrations/unused-starlight-css.ts';
+import mergePageScripts from './src/site/integrations/merge-page-scripts-fs.ts';
+import leanPreloadHelper from './src/site/integrations/lean-preload-helper.ts';
 import { onlyStarlightIcon, serverBundleWhole } from './src/site/integrations/build-speed.ts';
 
 const site = process.env.SITE_URL || undefined;
 const base = process.env.BASE_PATH || '/';
 const plan = readPlan();
 const packages = readPackagesTable().packages;
+/** The modules page-scripts.ts and the code it loads on first use both import (src/site/client/, src/search/). */
+const PAGE_SHARED = [
+  '/src/site/client/served-url.ts',
+  '/src/site/client/cite-panel-events.ts',
+  '/src/site/client/qr-loader.ts',
+  '/src/site/client/load-stylesheet.ts',
+  '/src/site/client/reading-positions.ts',
+  '/src/search/search-paths.ts',
+];
 /** The base as a directory URL, for files in public/ (`/` or `/plan/`). */
 const baseDir = base.endsWith('/') ? base : `${base}/`;
 
@@ -45,16 +56,26 @@ export default defineConfig({
   prefetch: false,
   // Every script is a file of its own (none inlined into the HTML, as Vite
   // would below 4 KB): cached once instead of sent again with every page, and
-  // one hash fewer in each page's Content-Security-Policy. No module preload
-  // helper: code loaded on first use (the 引用 panel, the search dialog)
-  // fetches its few shared chunks itself, and the ~0.6 KB helper is not part
-  // of every page.
+  // one hash fewer in each page's Content-Security-Policy. No module
+  // preloading: code loaded on first use (the 引用 panel, the search dialog)
+  // fetches its few shared chunks itself, and Vite's ~0.6 KB helper is
+  // replaced by a bare import() (lean-preload-helper.ts below), so it is not
+  // part of every page.
   // Starlight's rules for components no page renders are left out of the
   // stylesheet (src/site/integrations/unused-starlight-css.ts).
   vite: {
-    build: { assetsInlineLimit: 0, modulePreload: false },
-    plugins: [onlyStarlightIcon()],
+    build: {
+      assetsInlineLimit: 0,
+      modulePreload: false,
+      // What page-scripts.ts shares with the code it loads on first use goes
+      // to a chunk of its own, not into page-scripts' chunk: that chunk can
+      // then be bundled with the page's other scripts (merge-page-scripts-fs.ts).
+      rollupOptions: { output: { manualChunks: (id) => (PAGE_SHARED.some((m) => id.endsWith(m)) ? 'page-shared' : undefined) } },
+    },
     css: { postcss: { plugins: [unusedStarlightCss()] } },
+    // `import()` without Vite's preload helper (src/site/integrations/lean-preload-helper.ts);
+    // Starlight's components barrel as Icon only (src/site/integrations/build-speed.ts).
+    plugins: [leanPreloadHelper(), onlyStarlightIcon()],
   },
   markdown: {
     // The plan's characters are printed as they are: no "smart" quotes or
@@ -78,16 +99,15 @@ export default defineConfig({
       sidebar: planSidebar(plan, packages),
       tableOfContents: { minHeadingLevel: 2, maxHeadingLevel: 2 },
       customCss: ['./src/site/styles/plan.css', './src/site/styles/print.css'],
-      // Installable and offline: the web app manifest, and the module that
-      // registers the service worker written by postBuild
-      // (src/site/integrations/post-build-fs.ts).
+      // Installable and offline: the web app manifest (the service worker, written
+      // by postBuild in src/site/integrations/post-build-fs.ts, is registered
+      // by src/site/client/register-sw.ts).
       head: [
         { tag: 'link', attrs: { rel: 'manifest', href: `${baseDir}manifest.webmanifest` } },
         { tag: 'link', attrs: { rel: 'apple-touch-icon', href: `${baseDir}icons/apple-touch-icon.png` } },
         // The interface's indigo accent (Starlight's --sl-color-accent), and its dark low tone in dark mode.
         { tag: 'meta', attrs: { name: 'theme-color', content: '#3d50f5', media: '(prefers-color-scheme: light)' } },
         { tag: 'meta', attrs: { name: 'theme-color', content: '#0a205c', media: '(prefers-color-scheme: dark)' } },
-        { tag: 'script', attrs: { type: 'module', src: `${baseDir}register-sw.js` } },
       ],
       // Search is ours (src/search/): Pagefind indexes in searchIndex() below,
       // only the pages that show the plan's text.
@@ -95,12 +115,14 @@ export default defineConfig({
       // Route middleware: the search rule above; each page's sidebar (every 篇,
       // the current one open: src/site/integrations/sidebar-route.ts); 上一页/下一页 in the reading order
       // and each page's description (src/site/integrations/reading-route.ts); the
-      // schema.org JSON-LD of each 篇 and 章 page (src/site/metadata/).
+      // schema.org JSON-LD of each 篇 and 章 page (src/site/metadata/); no
+      // generator tags (lean-head-route.ts).
       routeMiddleware: [
         './src/search/index-only-plan.ts',
         './src/site/integrations/sidebar-route.ts',
         './src/site/integrations/reading-route.ts',
         './src/site/metadata/json-ld-route.ts',
+        './src/site/metadata/lean-head-route.ts',
       ],
       // Our 404 (src/pages/404.astro) offers search, the 目录 and the page jump.
       disable404Route: true,
@@ -126,6 +148,8 @@ export default defineConfig({
     // leaves out the /page/P/ redirects (noindex pages do not belong in it).
     // Without SITE_URL it writes nothing (a sitemap needs absolute URLs).
     sitemap({ filter: (page) => !isPageRedirect(page) }),
+    // One module script per page (before postBuild, which precaches the scripts).
+    mergePageScripts(),
     // The search index of the built pages (before postBuild, which precaches it).
     searchIndex(),
     // The server bundle is not tree-shaken (src/site/integrations/build-speed.ts).

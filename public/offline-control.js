@@ -1,5 +1,5 @@
 // 离线阅读: what the page does once a service worker controls it (loaded by
-// register-sw.js then, so a page without a worker never loads it). The worker
+// src/site/client/register-sw.ts then, so a page without a worker never loads it). The worker
 // keeps the shell and every page the reader opens; the whole edition it saves
 // (public/sw-edition.js) when this module asks: on a connection that reports
 // Save-Data or a slow type only when the reader presses 保存全书 (the control

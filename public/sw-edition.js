@@ -1,7 +1,7 @@
 // The service worker's part in saving the whole edition for offline reading
 // (imported by sw.js, which src/site/integrations/post-build-fs.ts writes and
 // which sets self.OFFLINE_EDITION first). The worker saves nothing beyond the
-// shell and the pages the reader opens until a page asks (public/register-sw.js
+// shell and the pages the reader opens until a page asks (public/offline-control.js
 // decides when: on the reader's request, or in the background on a connection
 // that is neither Save-Data nor slow).
 //

@@ -1,27 +1,27 @@
 /**
  * The site's search, in the browser: the site's Pagefind bundle
- * (/pagefind/pagefind.js, whose `search` runs over the index of search
- * units: phrase-search.ts) and the page list (/search/pages.json), loaded on
- * first use. Pagefind gives the pages holding every term of the query, best
- * first (the first REFINED_RESULTS ranked on their text), with their occurrences and the
- * query cut into units; the page list gives their URLs, titles, section
- * headings and filters. Pages are ranked as a reference work ranks them
- * (title, then section heading, then occurrences: `rankPages`). The 篇 and
- * type filters and their counts are worked out hit by hit: a page of one kind
- * from the page list, a 章 holding a box or the indicators table (or /boxes/,
- * which shows several 篇) from its fragment, where each hit has its place.
+ * (/pagefind/pagefind.js, loaded on first use), whose `search` gives the
+ * pages holding every term of the query in the order shown (title, then
+ * section heading, then occurrences: phrase-search.ts), each with its
+ * occurrences and its entry in the page list (URL, title, filters), and the
+ * query cut into units. The 篇 and type filters and their counts are worked
+ * out hit by hit: a page of one kind from the page list, a 章 holding a box
+ * or the indicators table (or /boxes/, which shows several 篇) from its
+ * fragment, where each hit has its place — so they are worked out only when
+ * asked for (`byKind`).
  */
 import { keepGroups, pageHits, type Fragment, type HitGroup, type PageHits } from './hits';
-import type { IndexedPage, PageMap } from './page-map';
-import { PAGEFIND_DIR, PAGE_MAP_PATH } from './search-paths';
-import { findKeyRuns, termKeys } from './units';
+import type { IndexedPage } from './page-map';
+import type { RankReason } from './phrase-search';
+import { PAGEFIND_DIR } from './search-paths';
 
 /** A result of the site's Pagefind search: `score` is the number of occurrences. */
 interface PagefindResult {
   id: string;
   score: number;
-  words: number[];
   data: () => Promise<Fragment>;
+  page: IndexedPage | undefined;
+  rank: RankReason;
 }
 
 /** The site's Pagefind module (pagefind-entry.ts). */
@@ -34,9 +34,6 @@ export interface FilterSelection {
   part: string[];
   type: string[];
 }
-
-/** Why a page ranks where it does: its title holds the query, a section heading does, or only its text. */
-export type RankReason = 'title' | 'heading' | 'text';
 
 /** One page found. */
 export interface SearchResult {
@@ -72,9 +69,9 @@ export interface SearchOutcome {
    * For each filter value: the pages and occurrences it would give, with the
    * other group's selection applied. A type value counts only the hits of its
    * kind (指标: inside the indicators table), so the type counts add up to the
-   * occurrences found.
+   * occurrences found. Null when not worked out (`byKind: false`).
    */
-  counts: { part: Map<string, FilterCount>; type: Map<string, FilterCount> };
+  counts: { part: Map<string, FilterCount>; type: Map<string, FilterCount> } | null;
   /** Time taken (ms). */
   ms: number;
 }
@@ -88,30 +85,6 @@ interface Share {
 
 const selects = (value: string | null, selected: readonly string[]) => selected.length === 0 || (value !== null && selected.includes(value));
 
-/** Whether `text` (a title or heading) holds every term, unit for unit, punctuation aside. */
-export function holdsTerms(text: string, terms: readonly (readonly string[])[]): boolean {
-  const keys = termKeys(text);
-  return terms.length > 0 && terms.every((term) => findKeyRuns(keys, term).length > 0);
-}
-
-/** Why `page` ranks where it does for `terms`. */
-export function rankReason(page: Pick<IndexedPage, 'title' | 'headings'>, terms: readonly (readonly string[])[]): RankReason {
-  if (holdsTerms(page.title, terms)) return 'title';
-  if ((page.headings ?? []).some((heading) => holdsTerms(heading, terms))) return 'heading';
-  return 'text';
-}
-
-const RANK_ORDER: Readonly<Record<RankReason, number>> = { title: 0, heading: 1, text: 2 };
-
-/**
- * Pages in reference-work order: a page whose title holds the query first,
- * then one with a section heading that holds it, then the rest; each group
- * in the order given (by occurrences, see phrase-search.ts).
- */
-export function rankPages<T extends { rank: RankReason }>(pages: readonly T[]): T[] {
-  return pages.map((page, i) => ({ page, i })).sort((a, b) => RANK_ORDER[a.page.rank] - RANK_ORDER[b.page.rank] || a.i - b.i).map((p) => p.page);
-}
-
 /** The 篇 filter value of a group of hits on `page`: the page's own 篇, or on a page of several, its place's. */
 function groupPart(page: IndexedPage, group: HitGroup): string | null {
   if (page.part.length <= 1) return page.part[0] ?? null;
@@ -120,7 +93,7 @@ function groupPart(page: IndexedPage, group: HitGroup): string | null {
 
 /** The search of a site deployed under `base` (`/` or `/plan/`). */
 export class SiteSearch {
-  private loading: Promise<{ pagefind: PagefindModule; pages: Map<string, IndexedPage> }> | null = null;
+  private loading: Promise<PagefindModule> | null = null;
   private isLoaded = false;
 
   constructor(private readonly base: string) {}
@@ -134,18 +107,12 @@ export class SiteSearch {
     return this.isLoaded;
   }
 
-  /** Loads Pagefind and the page list (once). */
-  ready(): Promise<{ pagefind: PagefindModule; pages: Map<string, IndexedPage> }> {
+  /** Loads the site's Pagefind module (once). */
+  ready(): Promise<PagefindModule> {
     this.loading ??= (async () => {
-      const [pagefind, map] = await Promise.all([
-        import(/* @vite-ignore */ this.url(`${PAGEFIND_DIR}pagefind.js`)) as Promise<PagefindModule>,
-        fetch(this.url(PAGE_MAP_PATH)).then((r) => {
-          if (!r.ok) throw new Error(`search page list: HTTP ${r.status}`);
-          return r.json() as Promise<PageMap>;
-        }),
-      ]);
+      const pagefind = (await import(/* @vite-ignore */ this.url(`${PAGEFIND_DIR}pagefind.js`))) as PagefindModule;
       this.isLoaded = true;
-      return { pagefind, pages: new Map(map.pages.map((p) => [p.id, p])) };
+      return pagefind;
     })();
     this.loading.catch(() => (this.loading = null));
     return this.loading;
@@ -153,25 +120,24 @@ export class SiteSearch {
 
   /**
    * Searches `query` (terms separated by spaces) and applies `filters`.
-   * `byKind: false` (the dialog, which shows no filters) skips reading the
-   * pages of several kinds to share out their hits: no fragment is fetched
-   * for counts, and the filter counts are left empty.
+   * `byKind: false` (the dialog, which shows no filters, and the search page
+   * until its filters are used) skips reading the pages of several kinds to
+   * share out their hits: no fragment is fetched for counts, and the filter
+   * counts are null; a filter selected needs them, so it implies `byKind`.
    */
   async search(query: string, filters: FilterSelection = { part: [], type: [] }, { byKind = true } = {}): Promise<SearchOutcome> {
     const started = performance.now();
-    const { pagefind, pages } = await this.ready();
+    byKind ||= filters.part.length + filters.type.length > 0;
+    const pagefind = await this.ready();
     const response = await pagefind.search(query);
     const terms = response.unitTerms ?? [];
-    const found = rankPages(
-      response.results
-        .filter((result) => pages.has(result.id))
-        .map((result) => {
-          const page = pages.get(result.id)!;
-          let hits: Promise<PageHits> | null = null;
-          const all = () => (hits ??= result.data().then((f) => pageHits(f, terms, page.type)));
-          return { page, score: result.score, all, rank: rankReason(page, terms) };
-        }),
-    );
+    const found = response.results.flatMap((result) => {
+      const page = result.page;
+      if (!page) return [];
+      let hits: Promise<PageHits> | null = null;
+      const all = () => (hits ??= result.data().then((f) => pageHits(f, terms, page.type)));
+      return [{ page, score: result.score, all, rank: result.rank }];
+    });
     // A page of one kind and one 篇 shares out its hits at once; others are read to place each hit.
     const shares = await Promise.all(
       found.map(async ({ page, score, all }): Promise<Share[]> => {
@@ -211,7 +177,7 @@ export class SiteSearch {
       results,
       hits: results.reduce((n, r) => n + r.count, 0),
       unfiltered: { pages: found.length, hits: shares.reduce((n, list) => n + sum(list), 0) },
-      counts,
+      counts: byKind ? counts : null,
       ms: performance.now() - started,
     };
   }

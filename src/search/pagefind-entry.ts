@@ -1,16 +1,20 @@
 /**
  * The site's /pagefind/pagefind.js: Pagefind's own module (moved next to it
  * as pagefind-core.js) with the same exports, except that a query is
- * searched over the index of search units (phrase-search.ts). The index
- * holds the text cut into units, so Pagefind's plain search would look for
- * dictionary words that are not there; through this module, importing the
- * bundle and calling `search('碳达峰')` finds every page that holds 碳达峰.
+ * searched over the index of search units and ranked as the site's search
+ * page shows it (phrase-search.ts, with the page list /search/pages.json).
+ * The index holds the text cut into units, so Pagefind's plain search would
+ * look for dictionary words that are not there; through this module,
+ * importing the bundle and calling `search('碳达峰')` finds every page that
+ * holds 碳达峰, in the search page's order.
  *
- * Built by search-index-fs.ts (transpiled, with its two imports), not by Vite.
+ * Built by search-index-fs.ts (transpiled, with its imports), not by Vite.
  * Pagefind's `createInstance` is not re-exported: this module loads Pagefind
  * on first use, and it is synchronous.
  */
-import { phraseQueries, phraseSearch, PROBE_UNITS, type CoreResponse, type CoreSearch } from './phrase-search';
+import type { IndexedPage, PageMap } from './page-map';
+import { phraseQueries, phraseSearch, PROBE_UNITS, type CoreResponse, type CoreSearch, type SiteResult } from './phrase-search';
+import { PAGEFIND_DIR, PAGE_MAP_PATH } from './search-paths';
 import { queryTerms } from './units';
 
 /**
@@ -46,6 +50,19 @@ function loadCore(): Promise<PagefindCore> {
   return core;
 }
 
+let pageList: Promise<Map<string, IndexedPage>> | null = null;
+
+/** The page list (page-map.ts): the bundle stands at PAGEFIND_DIR under the site's root. */
+function loadPages(): Promise<Map<string, IndexedPage>> {
+  const root = new URL(PAGEFIND_DIR.replace(/[^/]+/g, '..').slice(1), import.meta.url);
+  pageList ??= fetch(new URL(PAGE_MAP_PATH.slice(1), root)).then(async (response) => {
+    if (!response.ok) throw new Error(`search page list: HTTP ${response.status}`);
+    return new Map(((await response.json()) as PageMap).pages.map((page) => [page.id, page]));
+  });
+  pageList.catch(() => (pageList = null));
+  return pageList;
+}
+
 /** Pagefind's `options` (before the first search, Pagefind replaces its options: the site's are kept). */
 export async function options(newOptions: Record<string, unknown>): Promise<void> {
   return (await loadCore()).options({ ...newOptions, ...coreOptions() });
@@ -56,16 +73,16 @@ export async function init(): Promise<void> {
   return (await loadCore()).init();
 }
 
-/** Searches `term` over the units index (see phrase-search.ts); `null` searches the filters only. */
-export async function search(term: string | null, searchOptions: Record<string, unknown> = {}): Promise<CoreResponse> {
-  const pagefind = await loadCore();
-  return phraseSearch(pagefind.search, term, searchOptions);
+/** Searches `term` over the units index, ranked (see phrase-search.ts); `null` searches the filters only. */
+export async function search(term: string | null, searchOptions: Record<string, unknown> = {}): Promise<CoreResponse<SiteResult>> {
+  const [pagefind, pages] = await Promise.all([loadCore(), loadPages()]);
+  return phraseSearch(pagefind.search, term, searchOptions, pages);
 }
 
 let latestSearch = 0;
 
 /** `search` after `debounceTimeoutMs` of quiet; null when a later call came in meanwhile. */
-export async function debouncedSearch(term: string, searchOptions: Record<string, unknown> = {}, debounceTimeoutMs = 300): Promise<CoreResponse | null> {
+export async function debouncedSearch(term: string, searchOptions: Record<string, unknown> = {}, debounceTimeoutMs = 300): Promise<CoreResponse<SiteResult> | null> {
   const id = ++latestSearch;
   void preload(term, searchOptions);
   await new Promise((resolve) => setTimeout(resolve, debounceTimeoutMs));
@@ -74,8 +91,9 @@ export async function debouncedSearch(term: string, searchOptions: Record<string
   return id === latestSearch ? response : null;
 }
 
-/** Loads the index chunks a search of `term` needs. */
+/** Loads the index chunks and the page list a search of `term` needs. */
 export async function preload(term: string, searchOptions: Record<string, unknown> = {}): Promise<void> {
+  void loadPages().catch(() => undefined);
   const pagefind = await loadCore();
   await Promise.all(queryTerms(term).map(({ keys }) => pagefind.preload(phraseQueries(keys.slice(0, PROBE_UNITS)).exact, searchOptions)));
 }

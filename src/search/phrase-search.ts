@@ -2,7 +2,8 @@
  * Search over the index of search units (units.ts), on top of Pagefind's own
  * search function; the site's bundle exports it as `search` (see
  * pagefind-entry.ts), so every caller of /pagefind/pagefind.js — the site's
- * search page and dialog, or anyone importing the bundle — gets it.
+ * search page and dialog, or anyone importing the bundle — gets the same
+ * results in the same order.
  *
  * Each term of a query (terms are separated by spaces) runs twice through
  * Pagefind: as the exact phrase of its units (`"碳 达 峰"`) — which pages
@@ -11,22 +12,25 @@
  * row). A term of more than PROBE_UNITS units is looked up by its first ones
  * (each distinct unit costs an index chunk of ~30 KB on first use), and the
  * pages found are read to keep those that hold all of it. A page is a result
- * when it holds every term. Results come in Pagefind's shape, best first:
- * `score` is the number of occurrences, `words` their word positions. The
- * first REFINED_RESULTS pages are then read and re-ranked on their text: first
- * by how often the query occurs as typed, punctuation included (so “两区”
- * puts the pages with the quoted name first), then by their exact counts. So
- * the search page and any other caller of /pagefind/pagefind.js get the same
- * results; the search page then orders them as a reference work does (title,
- * then section heading, then occurrences: engine.ts `rankPages`, which needs
- * the page list's headings), so a caller of the bundle alone sees them in
- * occurrence order. The response also carries the query cut into
+ * when it holds every term.
+ *
+ * Results are ranked as a reference work ranks them: a page whose title
+ * holds the query first, then one with a section heading (or box title) that
+ * holds it, then the rest (`rankReason`, from the page list: page-map.ts);
+ * within each, by occurrences. The first REFINED_RESULTS are then read and
+ * re-ranked within their group on their text: first by how often the query
+ * occurs as typed, punctuation included (so “两区” puts the pages with the
+ * quoted name first), then by their exact counts. Results come in Pagefind's
+ * shape, with the site's fields: `score` is the number of occurrences,
+ * `words` their word positions, `page` the page list's entry and `rank` why
+ * it stands where it does. The response also carries the query cut into
  * units (`unitTerms`), so a caller need not cut it again.
  *
  * This module imports nothing but units.ts: it is shipped as it is, next to
  * Pagefind's files.
  */
-import { findKeyRuns, queryTerms, unitKey } from './units';
+import type { IndexedPage } from './page-map';
+import { findKeyRuns, queryTerms, termKeys, unitKey } from './units';
 
 /** A result of Pagefind's search (the part used here). */
 export interface CoreResult {
@@ -36,9 +40,18 @@ export interface CoreResult {
   data: () => Promise<{ content: string }>;
 }
 
+/** Why a page ranks where it does: its title holds the query, a section heading does, or only its text. */
+export type RankReason = 'title' | 'heading' | 'text';
+
+/** A result of the site's search: Pagefind's, with the page list's entry and the reason for its rank. */
+export interface SiteResult extends CoreResult {
+  page: IndexedPage | undefined;
+  rank: RankReason;
+}
+
 /** A response of Pagefind's search (the part used here); `unitTerms` is the site's: the keys of each term. */
-export interface CoreResponse {
-  results: CoreResult[];
+export interface CoreResponse<R extends CoreResult = CoreResult> {
+  results: R[];
   unitTerms?: string[][];
   unfilteredResultCount: number;
   filters: Record<string, Record<string, number>>;
@@ -83,6 +96,22 @@ export function phraseQueries(keys: readonly string[]): { exact: string; plain: 
   return { exact: `"${keys.join(' ')}"`, plain: keys.join(' ') };
 }
 
+/** Whether `text` (a title or heading) holds every term, unit for unit, punctuation aside. */
+export function holdsTerms(text: string, terms: readonly (readonly string[])[]): boolean {
+  const keys = termKeys(text);
+  return terms.length > 0 && terms.every((term) => findKeyRuns(keys, term).length > 0);
+}
+
+/** Why `page` ranks where it does for `terms`. */
+export function rankReason(page: Pick<IndexedPage, 'title' | 'headings'> | undefined, terms: readonly (readonly string[])[]): RankReason {
+  if (!page) return 'text';
+  if (holdsTerms(page.title, terms)) return 'title';
+  if (page.headings.some((heading) => holdsTerms(heading, terms))) return 'heading';
+  return 'text';
+}
+
+const RANK_ORDER: Readonly<Record<RankReason, number>> = { title: 0, heading: 1, text: 2 };
+
 const once = <T>(load: () => Promise<T>): (() => Promise<T>) => {
   let loaded: Promise<T> | null = null;
   return () => (loaded ??= load());
@@ -90,6 +119,8 @@ const once = <T>(load: () => Promise<T>): (() => Promise<T>) => {
 
 interface Found {
   result: CoreResult;
+  page: IndexedPage | undefined;
+  rank: RankReason;
   count: number;
   score: number;
   words: number[];
@@ -108,13 +139,22 @@ async function readPage(page: Found, terms: readonly string[][], literal: readon
 }
 
 /**
- * Searches `query` through Pagefind's `search`; `options` (filters, sort) go
- * to every Pagefind search. A query without letters or digits finds nothing;
- * a null query (filters only) goes to Pagefind as it is.
+ * Searches `query` through Pagefind's `search`, ranking with the page list
+ * `pages` (Pagefind's page id → entry); `options` (filters, sort) go to
+ * every Pagefind search. A query without letters or digits finds nothing; a
+ * null query (filters only) goes to Pagefind as it is.
  */
-export async function phraseSearch(search: CoreSearch, query: string | null, options: Record<string, unknown> = {}): Promise<CoreResponse> {
-  const empty: CoreResponse = { results: [], unfilteredResultCount: 0, filters: {}, totalFilters: {} };
-  if (query === null) return (await search(null, options)) ?? empty;
+export async function phraseSearch(
+  search: CoreSearch,
+  query: string | null,
+  options: Record<string, unknown> = {},
+  pages: ReadonlyMap<string, IndexedPage> = new Map(),
+): Promise<CoreResponse<SiteResult>> {
+  const empty = { results: [], unfilteredResultCount: 0, filters: {}, totalFilters: {} };
+  if (query === null) {
+    const response = (await search(null, options)) ?? empty;
+    return { ...response, results: response.results.map((result) => ({ ...result, page: pages.get(result.id), rank: 'text' as const })) };
+  }
   const terms = queryTerms(query).map((t) => t.keys);
   if (terms.length === 0) return empty;
   const responses = await Promise.all(
@@ -140,28 +180,45 @@ export async function phraseSearch(search: CoreSearch, query: string | null, opt
         entry.terms++;
       } else {
         // Each page's fragment is read once, here and by the caller (Pagefind caches the file, not its processing).
-        found.set(result.id, { result: { ...result, data: once(result.data) }, count: Math.max(starts.length, 1), score: loose?.score ?? 0, words, terms: 1 });
+        const page = pages.get(result.id);
+        found.set(result.id, {
+          result: { ...result, data: once(result.data) },
+          page,
+          rank: rankReason(page, terms),
+          count: Math.max(starts.length, 1),
+          score: loose?.score ?? 0,
+          words,
+          terms: 1,
+        });
       }
     }
   }
-  let pages = [...found.values()].filter((f) => f.terms === terms.length);
+  let listed = [...found.values()].filter((f) => f.terms === terms.length);
   const literal = query.trim().toLowerCase().split(/\s+/u);
   const long = terms.filter((keys) => keys.length > PROBE_UNITS);
   if (long.length > 0) {
     // Read each page found for a long term: it must hold the whole term; its counts become exact.
-    pages = (await Promise.all(pages.map((page) => readPage(page, terms, literal)))).filter((c) => c.holds);
+    listed = (await Promise.all(listed.map((page) => readPage(page, terms, literal)))).filter((c) => c.holds);
   }
-  pages.sort((a, b) => b.count - a.count || b.score - a.score);
-  // The best pages, read (Pagefind loads each fragment once) and ranked on their text.
-  const read = await Promise.all(pages.slice(0, REFINED_RESULTS).map((page) => readPage(page, terms, literal)));
-  const top = read.map((page, rank) => ({ ...page, rank }));
-  top.sort((a, b) => b.exact - a.exact || b.count - a.count || a.rank - b.rank);
-  pages.splice(0, top.length, ...top);
+  listed.sort((a, b) => RANK_ORDER[a.rank] - RANK_ORDER[b.rank] || b.count - a.count || b.score - a.score);
+  // The best pages, read (Pagefind loads each fragment once) and ranked on their text within their group.
+  const read = await Promise.all(listed.slice(0, REFINED_RESULTS).map((page) => readPage(page, terms, literal)));
+  const top = read.map((page, at) => ({ ...page, at }));
+  top.sort((a, b) => RANK_ORDER[a.rank] - RANK_ORDER[b.rank] || b.exact - a.exact || b.count - a.count || a.at - b.at);
+  listed.splice(0, top.length, ...top);
   const first = responses[0]!.exact;
   return {
     unitTerms: terms,
-    results: pages.map(({ result, count, words }) => ({ ...result, id: result.id, data: result.data, score: count, words: [...new Set(words)].sort((a, b) => a - b) })),
-    unfilteredResultCount: terms.length === 1 && long.length === 0 ? first.unfilteredResultCount : pages.length,
+    results: listed.map(({ result, page, rank, count, words }) => ({
+      ...result,
+      id: result.id,
+      data: result.data,
+      score: count,
+      words: [...new Set(words)].sort((a, b) => a - b),
+      page,
+      rank,
+    })),
+    unfilteredResultCount: terms.length === 1 && long.length === 0 ? first.unfilteredResultCount : listed.length,
     filters: first.filters,
     totalFilters: first.totalFilters,
   };

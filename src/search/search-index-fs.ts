@@ -8,7 +8,7 @@
  * each page in the indexer's view (indexer-view.ts): the text cut into search
  * units, box and row ends marked. The served pages are not touched.
  * /pagefind/pagefind.js becomes the site's entry module, which searches over
- * the units (pagefind-entry.ts, phrase-search.ts); Pagefind's own module is
+ * the units and ranks with the page list (pagefind-entry.ts, phrase-search.ts); Pagefind's own module is
  * kept beside it as pagefind-core.js. Then the page list (page-map.ts: the
  * model's filters for the pages indexed) is written to /search/pages.json.
  */
@@ -54,12 +54,13 @@ function check<T extends { errors: string[] }>(what: string, response: T): T {
 /**
  * The modules that make /pagefind/pagefind.js search over the units (see
  * pagefind-entry.ts): Pagefind's own module moves to pagefind-core.js, and
- * the entry module and its two imports are transpiled next to it.
+ * the entry module and its imports are transpiled next to it.
  */
 const ENTRY_MODULES = [
   { source: 'pagefind-entry.ts', output: 'pagefind.js' },
   { source: 'phrase-search.ts', output: 'pagefind-phrase.js' },
   { source: 'units.ts', output: 'pagefind-units.js' },
+  { source: 'search-paths.ts', output: 'pagefind-paths.js' },
 ];
 
 function writeEntryModule(bundle: string): void {

@@ -3,8 +3,10 @@
  * searches as you type or change a filter, and writes them back to the URL
  * (replaced while typing, pushed on submit; a search settled on is never
  * written over, so Back restores it). The places and excerpts of the first
- * results load at once, the others as they scroll into view. While the index
- * loads, the status line says so; a query naming a printed page (`56页`)
+ * results load at once, the others as they scroll into view. The filters'
+ * counts are worked out once the filters are used (pointer or focus on them,
+ * or a filter selected): before, a first query fetches no page's text for
+ * them. While the index loads, the status line says so; a query naming a printed page (`56页`)
  * offers the jump to it (the range from the root's `data-first-page` and
  * `data-last-page`, the model's).
  */
@@ -26,6 +28,7 @@ export function mountSearchPage(root: HTMLElement, base: string): void {
   const clear = root.querySelector<HTMLButtonElement>('.search-clear')!;
   const parts = root.querySelector<HTMLDetailsElement>('.search-filter-parts')!;
   const chosen = root.querySelector<HTMLElement>('.search-filter-chosen')!;
+  const panel = root.querySelector<HTMLElement>('.search-filter-panel')!;
   const status = root.querySelector<HTMLElement>('[role="status"]')!;
   const list = root.querySelector<HTMLOListElement>('.search-results')!;
   const offer = root.querySelector<HTMLElement>('.search-offer')!;
@@ -36,6 +39,8 @@ export function mountSearchPage(root: HTMLElement, base: string): void {
   let latest = 0;
   let observer: IntersectionObserver | null = null;
   const pageTitle = document.title;
+  /** Whether the filters have been used, so their counts are shown. */
+  let counting = false;
 
   const selection = (): FilterSelection => ({
     part: boxes.filter((b) => b.name === SEARCH_PARAMS.part && b.checked).map((b) => b.value),
@@ -68,10 +73,11 @@ export function mountSearchPage(root: HTMLElement, base: string): void {
   const showCounts = (outcome: SearchOutcome | null) => {
     for (const box of boxes) {
       const group = box.name === SEARCH_PARAMS.part ? 'part' : 'type';
-      const count = outcome?.counts[group].get(box.value);
+      const counts = outcome?.counts ?? null;
+      const count = counts?.[group].get(box.value);
       const label = box.closest('label')!;
-      label.querySelector('.search-filter-count')!.textContent = outcome ? filterCountText(count) : '';
-      label.toggleAttribute('data-empty', outcome !== null && !count && !box.checked);
+      label.querySelector('.search-filter-count')!.textContent = counts ? filterCountText(count) : '';
+      label.toggleAttribute('data-empty', counts !== null && !count && !box.checked);
     }
     const { part, type } = selection();
     clear.hidden = part.length + type.length === 0;
@@ -96,7 +102,7 @@ export function mountSearchPage(root: HTMLElement, base: string): void {
     if (!search.loaded) status.textContent = LOADING_TEXT;
     try {
       const filters = selection();
-      const outcome = await search.search(query, filters);
+      const outcome = await search.search(query, filters, { byKind: counting });
       if (id !== latest) return;
       const items = outcome.results.map((r) => resultItem(base, r, query));
       list.replaceChildren(...items.map((i) => i.item));
@@ -152,6 +158,13 @@ export function mountSearchPage(root: HTMLElement, base: string): void {
     void run();
     input.focus();
   });
+  const countFilters = () => {
+    if (counting) return;
+    counting = true;
+    if (input.value.trim() !== '') void run();
+  };
+  panel.addEventListener('pointerenter', countFilters);
+  panel.addEventListener('focusin', countFilters);
   window.addEventListener('popstate', () => {
     fromUrl();
     settled = input.value.trim() !== '';

@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PageMap } from '../../src/search/page-map';
-import { holdsTerms } from '../../src/search/engine';
+import { holdsTerms } from '../../src/search/phrase-search';
 import { termKeys } from '../../src/search/units';
 import { DEFAULT_BUILD, ROOT, TMP, ensureBuilt } from '../site/build-site';
 import { serveStatic, type StaticServer } from './static-server';

@@ -5,10 +5,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { SearchOutcome } from '../../src/search/engine';
-import { runsOf } from '../../src/search/phrase-search';
+import { phraseSearch, rankReason, runsOf, type CoreResult, type CoreSearch } from '../../src/search/phrase-search';
 import { searchFilters, partFilterValue } from '../../src/search/filters';
 import { EXCERPT_BREAK, excerptAround, headingBreaks, keepGroups, kindOf, pageHits, placeOf, type Fragment } from '../../src/search/hits';
-import { rankPages, rankReason } from '../../src/search/engine';
+import type { IndexedPage } from '../../src/search/page-map';
 import { chapterKey, planPageSpans } from '../../src/site/plan/page-spans';
 import { pageInQuery, pageOffer } from '../../src/search/page-query';
 import { decodePrintedPages, encodePrintedPages, printedPages, type PrintedPages } from '../../src/search/printed-places';
@@ -195,8 +195,35 @@ describe('printed-page queries', () => {
 });
 
 describe('ranking as a reference work', () => {
+  it('orders the bundle’s results title first, then heading, then by occurrences, and says why', async () => {
+    // Pages holding 碳达峰 once (t, h, a) or three times (m), as Pagefind's search over units would give them.
+    const content = (n: number) => Array.from({ length: n }, () => '碳 达 峰').join(' 甲 ');
+    const occurrences: Record<string, number> = { m: 3, a: 1, h: 1, t: 1 };
+    const core: CoreSearch = async (term) => ({
+      results: Object.entries(occurrences).map(([id, n]): CoreResult => ({
+        id,
+        score: n,
+        words: term?.startsWith('"') ? [] : Array.from({ length: n }, (_, i) => [i * 4, i * 4 + 1, i * 4 + 2]).flat(),
+        data: async () => ({ content: content(n) }),
+      })),
+      unfilteredResultCount: 4,
+      filters: {},
+      totalFilters: {},
+    });
+    const entry = (id: string, title: string, headings: string[] = []): [string, IndexedPage] => [id, { id, url: `/${id}/`, title, part: [], type: ['正文'], headings }];
+    const pages = new Map([entry('m', '第一章'), entry('a', '第二章'), entry('h', '第三章', ['一、实现碳达峰']), entry('t', '第四章 碳达峰')]);
+    const response = await phraseSearch(core, '碳达峰', {}, pages);
+    expect(response.results.map((r) => [r.id, r.rank, r.score])).toEqual([
+      ['t', 'title', 1],
+      ['h', 'heading', 1],
+      ['m', 'text', 3],
+      ['a', 'text', 1],
+    ]);
+    expect(response.results[0]!.page?.url).toBe('/t/');
+  });
+
   const terms = (q: string) => q.split(' ').map(termKeys);
-  it('puts a title that holds the query first, then a section heading, then the rest, each in the order given', () => {
+  it('says why a page ranks where it does: a title that holds the query, a section heading, or only its text', () => {
     const page = (title: string, headings: string[] = []) => ({ title, headings });
     expect(rankReason(page('第六篇 第二章 高水平建设城市副中心'), terms('城市副中心'))).toBe('title');
     expect(rankReason(page('5.京津冀协同发展重大工程包', ['（三）城市副中心建设']), terms('城市副中心'))).toBe('heading');
@@ -205,14 +232,6 @@ describe('ranking as a reference work', () => {
     expect(rankReason(page('第七篇 第二章 全面激发“两区”新活力'), terms('两区'))).toBe('title');
     expect(rankReason(page('第七篇 第二章 全面激发“两区”新活力'), terms('两区 新活力'))).toBe('title');
     expect(rankReason(page('第七篇 第二章 全面激发“两区”新活力'), terms('两区 冬奥'))).toBe('text');
-    const ranked = rankPages([
-      { url: 'a', rank: 'text' as const },
-      { url: 'b', rank: 'heading' as const },
-      { url: 'c', rank: 'title' as const },
-      { url: 'd', rank: 'text' as const },
-      { url: 'e', rank: 'title' as const },
-    ]);
-    expect(ranked.map((p) => p.url)).toEqual(['c', 'e', 'b', 'a', 'd']);
   });
 });
 

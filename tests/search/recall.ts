@@ -8,7 +8,7 @@
  * - top-1 = the first page listed is one the ranking rule puts first: of the
  *   pages whose title holds the term, one with the most occurrences; if none,
  *   of those with a section heading that holds it; else of all pages holding
- *   it (search/engine.ts rankPages: a reference work's order);
+ *   it (search/phrase-search.ts, in the bundle: a reference work's order);
  * - most-first = the first page listed is one with the most occurrences of
  *   all (the measure before titles and headings ranked first), reported.
  */

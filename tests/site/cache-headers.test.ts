@@ -95,7 +95,7 @@ describe.each([DEFAULT_BUILD, SUBPATH_BUILD])('the _headers file of the build at
     for (const asset of assets) expect(policy(asset), asset).toMatch(IMMUTABLE);
     for (const rel of files.filter((f) => /\.pf_(index|fragment|filter|meta)$/.test(f))) expect(policy(rel), rel).toMatch(IMMUTABLE);
     for (const rel of files.filter((f) => f.endsWith('.html'))) expect(policy(rel), rel).toMatch(REVALIDATE);
-    for (const rel of ['sw.js', 'register-sw.js', 'manifest.webmanifest', 'data/plan.json', 'pagefind/pagefind.js', 'pagefind/pagefind-entry.json']) {
+    for (const rel of ['sw.js', 'offline-control.js', 'manifest.webmanifest', 'data/plan.json', 'pagefind/pagefind.js', 'pagefind/pagefind-entry.json']) {
       expect(policy(rel), rel).toMatch(REVALIDATE);
     }
     // An immutable file carries a hash in its name: its name is not the name of a file of the sources.

@@ -7,7 +7,7 @@ import { editionUrl, offlinePart, offlineParts } from '../../src/site/integratio
 
 describe('offline parts', () => {
   it('precaches only the 404 page, the site code and the top-level files every page loads', () => {
-    for (const rel of ['404.html', '_astro/page.B1D-nYk3.js', '_astro/index.VKZ2B2wT.css', 'register-sw.js', 'offline-control.js', 'favicon.svg', 'manifest.webmanifest']) {
+    for (const rel of ['404.html', '_astro/page.B1D-nYk3.js', '_astro/index.VKZ2B2wT.css', 'offline-control.js', 'favicon.svg', 'manifest.webmanifest']) {
       expect(offlinePart(rel), rel).toBe('shell');
     }
   });

@@ -29,11 +29,16 @@ export const REPEAT_VISIT_BUDGET = 16 * 1024;
  * What the build is held to until the budgets are met (bytes, gzip): the
  * figures reached so far, a little rounded up, so that no change makes a page
  * heavier unnoticed. Lower them as pages get lighter, down to the budgets.
- * The longest chapter: first visit 34.5 KB, repeat 16.8 KB (2026-12-03).
+ * The longest chapter: first visit 32.3 KB, repeat 15.7 KB (2026-12-03,
+ * second session): its repeat visit is within the budget, and held to it.
  */
-export const CHAPTER_CEILING = { first: 35 * 1024, repeat: 17 * 1024 } as const;
-/** Every budgeted page, as CHAPTER_CEILING: the heaviest is the home page (first 40.0 KB, repeat 19.7 KB). */
-export const PAGE_CEILING = { first: 40.5 * 1024, repeat: 20 * 1024 } as const;
+export const CHAPTER_CEILING = { first: 32.5 * 1024, repeat: REPEAT_VISIT_BUDGET } as const;
+/**
+ * Every budgeted page, as CHAPTER_CEILING: the heaviest is the home page
+ * (first 36.2 KB, repeat 17.4 KB); of the 304 budgeted pages only it and two
+ * long chapters are over 30 KB on a first visit, only it over 16 KB on a repeat one.
+ */
+export const PAGE_CEILING = { first: 36.5 * 1024, repeat: 17.5 * 1024 } as const;
 
 /** Pages held to no budget (site paths): each carries far more than a chapter. */
 export const UNBUDGETED_PAGES = ['/full/', '/terms/', '/search/'] as const;

@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import postcss from 'postcss';
 import { beforeAll, describe, expect, it } from 'vitest';
-import unusedStarlightCss, { isUnusedClass, selectsUnused } from '../../src/site/integrations/unused-starlight-css';
+import unusedStarlightCss, { UNUSED_CONTENT_ELEMENTS, isUnusedClass, isUnusedComponentStyle, selectsUnused } from '../../src/site/integrations/unused-starlight-css';
 import { DEFAULT_BUILD, ensureBuilt } from './build-site';
 
 const purge = (css: string) => postcss([unusedStarlightCss()]).process(css, { from: undefined }).css;
@@ -23,6 +23,17 @@ describe('unused Starlight CSS', () => {
     expect(purge('@layer starlight.core{}.sl-flex{display:flex}.hero-banner{x:y}')).toBe('@layer starlight.core{}.sl-flex{display:flex}.hero-banner{x:y}');
     expect(selectsUnused('.sidebar-content a[aria-current=page]>.sl-badge')).toBe(true);
     expect(selectsUnused('.sl-markdown-content a')).toBe(false);
+  });
+
+  it('drops the content styles of elements the content never has, and the styles of components no page renders', () => {
+    expect(purge('.sl-markdown-content pre:not(:where(.not-content *)){x:y}.sl-markdown-content li+li,.sl-markdown-content hr+p{x:y}')).toBe('.sl-markdown-content li+li{x:y}');
+    expect(selectsUnused('[dir=rtl] .sl-markdown-content blockquote:not(:where(.not-content *)):before')).toBe(true);
+    // An element named only in a negation is no subject of the rule.
+    expect(selectsUnused('.sl-markdown-content :not(a,pre,br)+:not(a,pre,br,:where(.not-content *))')).toBe(false);
+    expect(selectsUnused('summary')).toBe(false);
+    const hero = postcss([unusedStarlightCss()]).process('@layer starlight.core;.stack:where(.astro-x){gap:1rem}', { from: '/n/node_modules/@astrojs/starlight/components/Hero.astro?astro&type=style&index=0&lang.css' }).css;
+    expect(hero).toMatch(/^@layer starlight\.core;?$/);
+    expect(isUnusedComponentStyle('/n/node_modules/@astrojs/starlight/components/Header.astro?astro&type=style&index=0&lang.css')).toBe(false);
   });
 
   describe('in the built site', () => {
@@ -41,6 +52,27 @@ describe('unused Starlight CSS', () => {
         }
       }
       expect([...carried]).toEqual([]);
+    });
+
+    it('no page puts an element whose content styles were left out in its Markdown content', () => {
+      const found = new Set<string>();
+      for (const file of files.filter((f) => f.endsWith('.html'))) {
+        const html = readFileSync(file, 'utf8');
+        for (const part of html.split('<div class="sl-markdown-content">').slice(1)) {
+          const content = part.split('</main>')[0]!;
+          for (const tag of UNUSED_CONTENT_ELEMENTS) if (new RegExp(`<${tag}[\\s>]`).test(content)) found.add(`${tag} (${path.relative(outDir, file)})`);
+        }
+      }
+      expect([...found]).toEqual([]);
+    });
+
+    it('no page renders a component whose styles were left out: no hero, badge, social link, edit link or notice', () => {
+      const found: string[] = [];
+      for (const file of files.filter((f) => f.endsWith('.html'))) {
+        const html = readFileSync(file, 'utf8');
+        if (/class="[^"]*\bsocial-icons\b[^"]*">\s*<a\b/.test(html) || /编辑此页|此内容尚不支持你的语言|此内容为草稿/.test(html) || /class="hero\b/.test(html)) found.push(path.relative(outDir, file));
+      }
+      expect(found).toEqual([]);
     });
 
     it('no script adds one, and the stylesheets hold none of their rules', () => {

@@ -6,6 +6,7 @@
  * for here and loaded on first use (cite-loader.ts, site-search.ts,
  * search-hits-loader.ts).
  */
+import './register-sw';
 import './page-address';
 import './reading-size';
 import './reading-position';

@@ -4,15 +4,18 @@
  * downloaded on first use: when the reader points at or focuses the button,
  * presses it, or types `/` or Ctrl+K (⌘K). A press that comes before the code
  * opens the dialog at once; the code then takes it over, searching what the
- * reader has typed, so no press and no keystroke is lost.
+ * reader has typed, so no press and no keystroke is lost. The dialog itself
+ * is added when the page loads (search-dialog-markup.ts), not sent in the HTML.
  */
 import searchCss from '../styles/search.css?url&no-inline';
 import { loadStylesheet } from './load-stylesheet';
+import { searchDialogMarkup } from './search-dialog-markup';
 
 class SiteSearchElement extends HTMLElement {
   connectedCallback() {
     const base = this.dataset.base ?? '/';
     const button = this.querySelector<HTMLButtonElement>('button[data-open-modal]')!;
+    if (!this.querySelector('dialog')) this.insertAdjacentHTML('beforeend', searchDialogMarkup(this.dataset.searchPage ?? `${base}search/`));
     const dialog = this.querySelector('dialog')!;
     const input = dialog.querySelector<HTMLInputElement>('input[type="search"]')!;
     let loading: Promise<typeof import('../../search/search-dialog')> | null = null;

@@ -85,7 +85,7 @@ const WORKER_CODE = fileURLToPath(new URL('./sw-shell.js', import.meta.url));
  *   across builds by the revisions of offline-edition.json.
  *
  * `skipWaiting`/`clientsClaim` let the new worker take over as soon as it has
- * the new shell; the page script (public/register-sw.js) then reloads open
+ * the new shell; the page script (src/site/client/register-sw.ts) then reloads open
  * pages, so no page runs against a cache of another build. The worker begins
  * with the edition's revision, so every build that changes the edition is a
  * new worker.

@@ -2,7 +2,8 @@
  * A PostCSS plugin (astro.config.mjs, vite.css.postcss) that leaves out of the
  * site's stylesheet the rules of Starlight components and utilities this site
  * never renders: asides, banner, badges, steps, link buttons, the splash
- * hero, the "built with Starlight" credit and four utility classes. Starlight
+ * hero, the "built with Starlight" credit and four utility classes, and the
+ * scoped styles of the components no page renders (UNUSED_COMPONENTS). Starlight
  * imports their CSS into every page's sheet whether or not a page uses them;
  * together they were ~1.2 KB of the ~11 KB gzip sheet each first visit
  * fetches (issue 13).
@@ -32,6 +33,27 @@ export const UNUSED_CLASSES: readonly string[] = [
   'dark:sl-hidden',
   'rtl:flip',
 ];
+/**
+ * Starlight components no page renders, whose scoped styles (and, for the
+ * badge, its colour variables on `:root`) Starlight ships anyway: the splash
+ * hero, badges, social links (none configured), the edit link (none
+ * configured) and the draft/untranslated notices (no drafts; one language).
+ * Paths under @astrojs/starlight/.
+ */
+export const UNUSED_COMPONENTS: readonly string[] = [
+  'components/Hero.astro',
+  'user-components/Badge.astro',
+  'components/SocialIcons.astro',
+  'components/EditLink.astro',
+  'components/ContentNotice.astro',
+];
+
+/** Whether the stylesheet at `file` (a path, maybe with Vite's `?astro&type=style…` query) is the style of an unused component. */
+export function isUnusedComponentStyle(file: string): boolean {
+  const source = file.split('?')[0]!.split('\\').join('/');
+  return UNUSED_COMPONENTS.some((c) => source.endsWith(`/@astrojs/starlight/${c}`));
+}
+
 /** Every class of Starlight's asides (`starlight-aside`, `starlight-aside__title`, …) starts so. */
 export const UNUSED_CLASS_PREFIX = 'starlight-aside';
 
@@ -42,18 +64,53 @@ export function isUnusedClass(name: string): boolean {
   return unused.has(name) || name.startsWith(UNUSED_CLASS_PREFIX);
 }
 
-/** Whether a selector names a class the site never renders. */
+/**
+ * Elements the site never puts in a page's Markdown content
+ * (`.sl-markdown-content`): the converter writes headings, paragraphs, lists,
+ * tables and boxes, and the site's own pages no code block, quotation or
+ * rule there (they do use `code`, `dl` and `details`). Starlight's content
+ * styles for them go.
+ */
+export const UNUSED_CONTENT_ELEMENTS: readonly string[] = ['pre', 'blockquote', 'hr'];
+
+/** `selector` without its `:not(…)` and `:where(…)` groups (which exclude or add no subject). */
+function withoutNegations(selector: string): string {
+  let out = selector;
+  for (let previous = ''; previous !== out; ) {
+    previous = out;
+    out = out.replace(/:(?:not|where)\([^()]*\)/g, '');
+  }
+  return out;
+}
+
+/** Whether a selector of the content styles selects an element the content never has. */
+export function selectsUnusedContent(selector: string): boolean {
+  const bare = withoutNegations(selector);
+  const at = bare.indexOf('.sl-markdown-content ');
+  if (at < 0) return false;
+  const inContent = bare.slice(at + '.sl-markdown-content'.length);
+  return UNUSED_CONTENT_ELEMENTS.some((tag) => new RegExp(`(?:^|[\\s>+~(,])${tag}(?![\\w-])`).test(inContent));
+}
+
+/** Whether a selector names a class the site never renders, or an element its content never has. */
 export function selectsUnused(selector: string): boolean {
   for (const m of selector.matchAll(/\.((?:\\.|[\w-])+)/g)) {
     if (isUnusedClass(m[1].replace(/\\(.)/g, '$1'))) return true;
   }
-  return false;
+  return selectsUnusedContent(selector);
 }
 
 export default function unusedStarlightCss(): Plugin {
   return {
     postcssPlugin: 'gangyao-unused-starlight-css',
     OnceExit(root) {
+      if (isUnusedComponentStyle(root.source?.input.file ?? '')) {
+        // Only the layer order statements (`@layer a, b;`) stay: they fix the cascade.
+        root.each((node) => {
+          if (!(node.type === 'atrule' && node.name === 'layer' && node.nodes === undefined)) node.remove();
+        });
+        return;
+      }
       root.walkRules((rule: Rule) => {
         // Rules nested in a rule (CSS nesting) go with their parent's fate.
         if (rule.parent?.type === 'rule') return;
