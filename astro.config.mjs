@@ -15,6 +15,7 @@
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import sitemap from '@astrojs/sitemap';
+import mdx from '@astrojs/mdx';
 import { readPlan } from './src/site/plan/read-plan-fs.ts';
 import { SITE_TITLE, planSidebar } from './src/site/plan/plan-nav.ts';
 import { isPageRedirect } from './src/site/site-paths.ts';
@@ -57,7 +58,7 @@ export default defineConfig({
     // The plan's characters are printed as they are: no "smart" quotes or
     // dashes (`--` would become `—`, `"` would become “).
     smartypants: false,
-    remarkPlugins: [remarkSectionIds],
+    remarkPlugins: [[remarkSectionIds, plan]],
     // Heading ids (contract ids kept, rehype-slug for the others) and
     // chrome; then the class of the plan's `——` target lists.
     rehypePlugins: [...HEADING_REHYPE_PLUGINS, rehypeTargetLists],
@@ -76,7 +77,8 @@ export default defineConfig({
       tableOfContents: { minHeadingLevel: 2, maxHeadingLevel: 2 },
       customCss: ['./src/site/styles/plan.css', './src/site/styles/print.css'],
       // Installable and offline: the web app manifest, and the module that
-      // registers the service worker written by postBuild (src/build/).
+      // registers the service worker written by postBuild
+      // (src/site/integrations/post-build-fs.ts).
       head: [
         { tag: 'link', attrs: { rel: 'manifest', href: `${baseDir}manifest.webmanifest` } },
         { tag: 'link', attrs: { rel: 'apple-touch-icon', href: `${baseDir}icons/apple-touch-icon.png` } },
@@ -115,6 +117,9 @@ export default defineConfig({
       pagination: true,
       lastUpdated: false,
     }),
+    // The MDX pages the converter writes (Starlight would add this integration
+    // itself, with the same options, when the config names none).
+    mdx({ optimize: true }),
     // Starlight adds a sitemap of every page when none is configured; this one
     // leaves out the /page/P/ redirects (noindex pages do not belong in it).
     // Without SITE_URL it writes nothing (a sitemap needs absolute URLs).

@@ -12,6 +12,7 @@
 import type { Root, RootContent, PhrasingContent, Text } from 'mdast';
 import type { MdxJsxAttribute, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import type { BoxMentionsData } from '../reviewed/box-mentions.ts';
+import { boxId, boxMentionId } from '../site/site-paths.ts';
 
 /** A phrase that, in running text outside the boxes, names the program of box `box`. */
 export interface BoxMentionRule {
@@ -26,11 +27,6 @@ export function boxMentionRules(boxes: readonly { n: number; title: string }[], 
     if (!known.has(s.box)) throw new Error(`box-mentions: short form “${s.phrase}” names 专栏${s.box}, which the plan does not have`);
   }
   return [...boxes.map((b) => ({ box: b.n, phrase: b.title })), ...data.shortForms.map((s) => ({ box: s.box, phrase: s.phrase }))];
-}
-
-/** Id of the `k`-th mention (1-based, in reading order) of box `box` on its page. */
-export function boxMentionId(box: number, k: number): string {
-  return `box-${box}-mention-${k}`;
 }
 
 /** Name of the attribute of `<Box>` that lists the ids of its mentions, space-separated. */
@@ -87,7 +83,7 @@ export function linkBoxMentions(tree: Root, rules: readonly BoxMentionRule[]): R
       const link: MdxJsxTextElement = {
         type: 'mdxJsxTextElement',
         name: 'a',
-        attributes: [attr('href', `#box-${box}`), attr('id', id), attr('class', 'box-mention')],
+        attributes: [attr('href', `#${boxId(box)}`), attr('id', id), attr('class', 'box-mention')],
         children: [{ type: 'text', value: match[0] }],
       };
       pieces.push(link);

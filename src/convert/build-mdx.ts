@@ -9,6 +9,7 @@ import { boxMentionRules, linkBoxMentions } from './box-mentions.ts';
 import { NO_BOX_MENTIONS, type BoxMentionsData } from '../reviewed/box-mentions.ts';
 import { partOpening } from './printed-pages.ts';
 import { isBox, planBlocks } from './plan-walk.ts';
+import { chapterSlug, partSlug } from '../site/site-paths.ts';
 
 /** The components every generated page imports (see the converter → site contract in the README). */
 export const MDX_IMPORTS = [
@@ -20,6 +21,22 @@ export const MDX_IMPORTS = [
 
 /** The component that renders each curated table from `content/data/`. */
 export const TABLE_COMPONENTS = { indicators: 'IndicatorsTable', packages: 'PackagesTable' } as const;
+
+/**
+ * Where the page of 篇 `part` (no `chapter`) or of its 章 `chapter` is written
+ * under `docs/`: Starlight serves `docs/part-5/index.mdx` at `/part-5/` and
+ * `docs/part-5/chapter-2.mdx` at `/part-5/chapter-2/`, so the file name is the
+ * URL contract's slug.
+ */
+export function mdxPagePath(part: number, chapter?: number): string {
+  return chapter === undefined ? `${partSlug(part)}/index.mdx` : `${chapterSlug(part, chapter)}.mdx`;
+}
+
+/** True for a path (relative to `docs/`) that `planToMdxPages` may write. */
+export function isMdxPagePath(path: string): boolean {
+  const [part, chapter, ...rest] = (path.match(/\d+/g) ?? []).map(Number);
+  return part !== undefined && rest.length === 0 && path === mdxPagePath(part, chapter);
+}
 
 /** One generated page: its path under `docs/`, its frontmatter and its body tree. */
 export interface MdxPage {
@@ -119,7 +136,7 @@ export function planToMdxPages(plan: Plan, options: { boxMentions?: BoxMentionsD
       pending = null;
     }
     partChildren.push(...blocksToMdast(part.intro));
-    pages.push({ path: `part-${part.n}/index.mdx`, frontmatter: { title: `${part.label} ${part.title}`, plan: { kind: 'part', part: part.n } }, tree: page(partChildren) });
+    pages.push({ path: mdxPagePath(part.n), frontmatter: { title: `${part.label} ${part.title}`, plan: { kind: 'part', part: part.n } }, tree: page(partChildren) });
     part.chapters.forEach((chapter: Chapter) => {
       const children: RootContent[] = [];
       for (const top of [pending, chapter.footerBefore]) if (top !== null) children.push(marker(top, true));
@@ -131,7 +148,7 @@ export function planToMdxPages(plan: Plan, options: { boxMentions?: BoxMentionsD
         children.push(...blocksToMdast(s.blocks));
       }
       pages.push({
-        path: `part-${part.n}/chapter-${chapter.n}.mdx`,
+        path: mdxPagePath(part.n, chapter.n),
         frontmatter: { title: `${part.label} ${chapter.label} ${chapter.title}`, plan: { kind: 'chapter', part: part.n, chapter: chapter.n } },
         tree: page(children),
       });

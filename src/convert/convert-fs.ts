@@ -5,7 +5,7 @@ import { decodeSource } from './decode-source.ts';
 import { convertPlan, type ConvertReport } from './convert-plan.ts';
 import { correctionsSchema } from '../reviewed/corrections.ts';
 import { structureDecisionsSchema } from '../reviewed/structure-decisions.ts';
-import { planToMdxPages, serializeMdxPage } from './build-mdx.ts';
+import { isMdxPagePath, planToMdxPages, serializeMdxPage } from './build-mdx.ts';
 import { SourceError } from './errors.ts';
 import { boxMentionsDataSchema, NO_BOX_MENTIONS } from '../reviewed/box-mentions.ts';
 
@@ -59,8 +59,12 @@ async function readJson<T>(path: string, schema: z.ZodType<T>): Promise<T> {
   return parsed.data;
 }
 
+/** The document model's file in the output folder. */
+const PLAN_FILE = 'plan.json';
+/** The folder of the MDX pages in the output folder. */
+const DOCS_FOLDER = 'docs';
 /** What the converter writes under its output folder: plan.json and the pages under docs/. */
-const OWN_FILE = /^(plan\.json|docs\/part-\d+\/(index|chapter-\d+)\.mdx)$/;
+const isOwnFile = (file: string): boolean => file === PLAN_FILE || (file.startsWith(`${DOCS_FOLDER}/`) && isMdxPagePath(file.slice(DOCS_FOLDER.length + 1)));
 
 /** Refuses `out` unless it is missing, empty, or holds only what the converter writes. */
 async function checkOutputFolder(out: string, shown: string): Promise<void> {
@@ -72,7 +76,7 @@ async function checkOutputFolder(out: string, shown: string): Promise<void> {
   const foreign = entries
     .filter((entry) => !entry.isDirectory())
     .map((entry) => relative(out, join(entry.parentPath, entry.name)).split(sep).join('/'))
-    .filter((file) => !OWN_FILE.test(file))
+    .filter((file) => !isOwnFile(file))
     .sort();
   if (foreign.length > 0) {
     const list = foreign.slice(0, 3).join(', ') + (foreign.length > 3 ? ` and ${foreign.length - 3} more` : '');
@@ -107,8 +111,8 @@ export async function convertFiles(paths: ConvertPaths): Promise<ConvertReport> 
     throw e instanceof SourceError ? new InputFileError(paths.input, e) : e;
   }
   const { plan, report } = converted;
-  const files = new Map<string, string>([['plan.json', JSON.stringify(plan, null, 1) + '\n']]);
-  for (const page of planToMdxPages(plan, { boxMentions })) files.set(join('docs', page.path), serializeMdxPage(page));
+  const files = new Map<string, string>([[PLAN_FILE, JSON.stringify(plan, null, 1) + '\n']]);
+  for (const page of planToMdxPages(plan, { boxMentions })) files.set(join(DOCS_FOLDER, page.path), serializeMdxPage(page));
 
   const tmp = `${out}.tmp-${process.pid}`;
   const old = `${out}.old-${process.pid}`;

@@ -14,6 +14,7 @@
  */
 import { z } from 'zod';
 import type { Block, Inline, Plan } from '../convert/model';
+import { planHeadings } from '../convert/plan-walk';
 import type { PackagesTable } from './packages-table';
 import { chapterPath, partPath, sectionId } from '../site/site-paths';
 
@@ -65,27 +66,27 @@ function blockText(block: Block): string {
 export function textPlaces(plan: Plan): TextPlace[] {
   const places: TextPlace[] = [];
   const text = (heading: string, blocks: readonly Block[]) => [heading, ...blocks.map(blockText)].join('\n');
-  for (const part of plan.parts) {
-    if (part.intro.length > 0) {
+  for (const step of planHeadings(plan)) {
+    if (step.type === 'part' && step.node.intro.length > 0) {
+      const { node: part } = step;
       places.push({
         href: partPath(part.n), pagePath: partPath(part.n), part: part.n, chapter: null, section: null,
         label: `${part.label} ${part.title}`, text: text(part.label + part.title, part.intro),
       });
-    }
-    for (const chapter of part.chapters) {
+    } else if (step.type === 'chapter' && step.node.intro.length > 0) {
+      const { node: chapter, part } = step;
       const page = chapterPath(part.n, chapter.n);
-      if (chapter.intro.length > 0) {
-        places.push({
-          href: page, pagePath: page, part: part.n, chapter: chapter.n, section: null,
-          label: `${part.label} ${chapter.label} ${chapter.title}`, text: text(chapter.label + chapter.title, chapter.intro),
-        });
-      }
-      for (const section of chapter.sections) {
-        places.push({
-          href: `${page}#${sectionId(section.n)}`, pagePath: page, part: part.n, chapter: chapter.n, section: section.n,
-          label: `${part.label} ${chapter.label} ${section.label}${section.title}`, text: text(section.label + section.title, section.blocks),
-        });
-      }
+      places.push({
+        href: page, pagePath: page, part: part.n, chapter: chapter.n, section: null,
+        label: `${part.label} ${chapter.label} ${chapter.title}`, text: text(chapter.label + chapter.title, chapter.intro),
+      });
+    } else if (step.type === 'section') {
+      const { node: section, part, chapter } = step;
+      const page = chapterPath(part.n, chapter.n);
+      places.push({
+        href: `${page}#${sectionId(section.n)}`, pagePath: page, part: part.n, chapter: chapter.n, section: section.n,
+        label: `${part.label} ${chapter.label} ${section.label}${section.title}`, text: text(section.label + section.title, section.blocks),
+      });
     }
   }
   return places;

@@ -4,6 +4,11 @@
  *
  * Paths are site-relative (`/part-5/chapter-2/`), without the deployment base
  * path; `withBase` adds it at the edge (links in HTML).
+ *
+ * The converter imports it too: the MDX it writes is the carrier of the 篇 and
+ * 章 pages (README, "One renderer"), so the pages' file names (Starlight's
+ * slugs) and the links it writes into them are spelled here, not there. Pure,
+ * and it imports nothing of the site, so the converter stays free of Astro.
  */
 import type { PlanStep } from '../convert/plan-walk';
 
@@ -75,6 +80,21 @@ export function chapterPath(part: number, chapter: number): string {
   return `/part-${part}/chapter-${chapter}/`;
 }
 
+/** Docs collection slug of the page of 篇 `part` (`part-5`): its path without the slashes. */
+export function partSlug(part: number): string {
+  return partPath(part).slice(1, -1);
+}
+
+/** Docs collection slug of a chapter page (`part-5/chapter-2`). */
+export function chapterSlug(part: number, chapter: number): string {
+  return chapterPath(part, chapter).slice(1, -1);
+}
+
+/** True for the path of a 章 page (`chapterPath`). */
+export function isChapterPath(path: string): boolean {
+  return /^\/part-\d+\/chapter-\d+\/$/.test(path);
+}
+
 /**
  * The page (a 篇's, a 章's, /packages/) on which a step of `walkPlan` shows in
  * the reading order of the site; the 序言's blocks show on the home page.
@@ -119,6 +139,11 @@ export function sectionId(section: number): string {
 /** Id of the 专栏 box number `box` (`box-7`); box numbers are unique in the plan. */
 export function boxId(box: number): string {
   return `box-${box}`;
+}
+
+/** Id of the `k`-th mention (1-based, in reading order) of box `box` in the text of its page (`box-7-mention-2`). */
+export function boxMentionId(box: number, k: number): string {
+  return `${boxId(box)}-mention-${k}`;
 }
 
 /**

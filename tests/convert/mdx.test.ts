@@ -10,7 +10,7 @@ import { convertPlan } from '../../src/convert/convert-plan.ts';
 import { chapterText, partText, blocksText } from '../../src/convert/plan-text.ts';
 import { inlineText } from '../../src/convert/inline-text.ts';
 import type { Block } from '../../src/convert/model.ts';
-import { indicatorsTable } from '../../src/reviewed/curated-data.ts';
+import { indicators as indicatorsTable } from '../helpers/curated-tables.ts';
 import { curatedTablePageRows } from '../../src/site/plan/page-locations.ts';
 import { boxMentions, corrections, decisions, plan, sourceText } from '../helpers/real-plan.ts';
 

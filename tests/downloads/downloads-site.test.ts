@@ -20,7 +20,8 @@ import { pageLocations } from '../../src/site/plan/page-locations';
 import { readPlan } from '../../src/site/plan/read-plan-fs';
 import { ABOUT_PATH, DATA_INDEX_PATH, DOWNLOADS_PATH, EPUB_PATH, HOME_PATH, TEXT_PATH } from '../../src/site/site-paths';
 import { DEFAULT_BUILD, ROOT, TMP, ensureBuilt } from '../site/build-site';
-import { attributeValues, curatedTableCells, decodeEntities, fileForPath, mainOf, readPage, visibleText } from '../site/html';
+import { attributeValues, curatedTableCells, fileForPath, mainOf, readPage, visibleText } from '../site/html';
+import { having, xmlElements, xmlText, xmlTree } from './epub-xml';
 import { indicatorsTableText, packagesTableText } from '../site/plan-text';
 import { indicators, packages } from '../helpers/curated-tables';
 
@@ -35,16 +36,19 @@ beforeAll(async () => {
   plan = readPlan();
   epubBytes = readFileSync(fileForPath(outDir, EPUB_PATH));
   files = Object.fromEntries(Object.entries(unzipSync(epubBytes)).map(([name, bytes]) => [name, strFromU8(bytes)]));
-  const opf = files['EPUB/package.opf']!;
-  const hrefs = new Map([...opf.matchAll(/<item id="([^"]+)" href="([^"]+)"/g)].map((m) => [m[1]!, m[2]!]));
-  spine = [...opf.matchAll(/<itemref idref="([^"]+)"/g)].map((m) => {
-    const file = hrefs.get(m[1]!)!;
+  const opf = xmlTree(files['EPUB/package.opf']!);
+  const hrefs = new Map(xmlElements(opf, 'item').map((item) => [item.attributes.id!, item.attributes.href!]));
+  spine = xmlElements(opf, 'itemref').map((ref) => {
+    const file = hrefs.get(ref.attributes.idref!)!;
     return { file, html: files[`EPUB/${file}`]! };
   });
 });
 
 /** The `<body>` of a content document. */
-const bodyOf = (html: string) => html.slice(html.indexOf('<body'), html.lastIndexOf('</body>') + 7);
+const bodyOf = (xhtml: string) => {
+  const { start, end } = xmlElements(xmlTree(xhtml), 'body')[0]!.position!;
+  return xhtml.slice(start.offset, end.offset);
+};
 
 /** The model with the raw text of its two tables taken out (they are read from the curated cells). */
 function withoutTables(p: Plan): Plan {
@@ -113,37 +117,36 @@ describe('EPUB', () => {
   });
 
   it('has the structure of the plan: 14 篇, 54 章, 163 sections, 10 boxes as asides, every lead bold, real tables', () => {
-    const all = spine.map((d) => d.html).join('');
-    const count = (re: RegExp) => [...all.matchAll(re)].length;
-    expect(count(/<section epub:type="part" role="doc-part"/g)).toBe(14);
-    expect(count(/<section epub:type="chapter" role="doc-chapter"/g)).toBe(54);
-    expect(count(/<h3 id="p\d+-c\d+-section-\d+"/g)).toBe(163);
-    expect([...all.matchAll(/<aside class="box" id="(box-\d+)"/g)].map((m) => m[1])).toEqual(
-      Array.from({ length: 10 }, (_, i) => `box-${i + 1}`),
-    );
+    const docs = spine.map((d) => xmlTree(d.html));
+    const all = (name: string, test?: Parameters<typeof xmlElements>[2]) => docs.flatMap((doc) => xmlElements(doc, name, test));
+    expect(all('section', having({ 'epub:type': 'part', role: 'doc-part' }))).toHaveLength(14);
+    expect(all('section', having({ 'epub:type': 'chapter', role: 'doc-chapter' }))).toHaveLength(54);
+    expect(all('h3', (h) => /^p\d+-c\d+-section-\d+$/.test(h.attributes.id ?? ''))).toHaveLength(163);
+    expect(all('aside', having({ class: 'box' })).map((a) => a.attributes.id)).toEqual(Array.from({ length: 10 }, (_, i) => `box-${i + 1}`));
     const leads = (blocks: Plan['preface']['blocks']) =>
       blocks.reduce((n, b) => n + (b.kind === 'paragraph' ? (b.lead ? 1 : 0) : b.kind === 'target' ? 1 : b.kind === 'box' ? b.items.length : 0), 0);
     const modelLeads =
       leads(plan.preface.blocks) +
       plan.parts.reduce((n, p) => n + leads(p.intro) + p.chapters.reduce((m, c) => m + leads(c.intro) + c.sections.reduce((k, s) => k + leads(s.blocks), 0), 0), 0);
-    expect(count(/<strong>/g)).toBe(modelLeads);
-    expect(count(/<li><strong>——/g)).toBeGreaterThan(0);
-    expect(count(/<table /g)).toBe(2);
-    expect(count(/<th scope="col"/g)).toBe(5 + 3);
-    expect(spine.every((d) => /<html [^>]*lang="zh-CN" xml:lang="zh-CN"/.test(d.html))).toBe(true);
+    expect(all('strong')).toHaveLength(modelLeads);
+    expect(all('li').filter((li) => li.children.find((c) => c.type === 'element')?.name === 'strong' && xmlText(li).startsWith('——')).length).toBeGreaterThan(0);
+    expect(all('table')).toHaveLength(2);
+    expect(all('th', having({ scope: 'col' }))).toHaveLength(5 + 3);
+    expect(docs.every((doc) => xmlElements(doc, 'html', having({ lang: 'zh-CN', 'xml:lang': 'zh-CN' })).length === 1)).toBe(true);
   });
 
   it('maps all 218 printed pages, in order, to page-break spans in reading order, on the 篇 the site puts them in', () => {
-    const nav = files['EPUB/nav.xhtml']!;
-    const pageList = nav.slice(nav.indexOf('epub:type="page-list"'), nav.indexOf('</nav>', nav.indexOf('epub:type="page-list"')));
-    const entries = [...pageList.matchAll(/<a href="([^"#]+)#([^"]+)">(\d+)<\/a>/g)].map((m) => ({ file: m[1]!, id: m[2]!, label: Number(m[3]) }));
+    const [pageList] = xmlElements(xmlTree(files['EPUB/nav.xhtml']!), 'nav', having({ 'epub:type': 'page-list' }));
+    const entries = xmlElements(pageList!, 'a').map((a) => {
+      const [file, id] = a.attributes.href!.split('#');
+      return { file: file!, id: id!, label: Number(xmlText(a)) };
+    });
     expect(entries.map((e) => e.label)).toEqual(Array.from({ length: 218 }, (_, i) => i + 1));
     const spans = spine.flatMap((d) =>
-      [...d.html.matchAll(/<span epub:type="pagebreak" role="doc-pagebreak" id="(page-\d+)" aria-label="(\d+)"><\/span>/g)].map((m) => ({
-        file: d.file,
-        id: m[1]!,
-        label: Number(m[2]),
-      })),
+      xmlElements(xmlTree(d.html), 'span', having({ 'epub:type': 'pagebreak', role: 'doc-pagebreak' })).map((span) => {
+        expect(span.children).toEqual([]);
+        return { file: d.file, id: span.attributes.id!, label: Number(span.attributes['aria-label']) };
+      }),
     );
     expect(spans).toEqual(entries.map((e) => ({ file: e.file, id: e.id, label: e.label })));
     const fileOfSitePath = (p: string) => (p === '/packages/' ? 'appendix.xhtml' : `${/^\/part-(\d+)\//.exec(p)![1]}`);
@@ -153,9 +156,9 @@ describe('EPUB', () => {
   });
 
   it('has a 目录 of every 篇, 章 and section, and the 附表', () => {
-    const nav = files['EPUB/nav.xhtml']!;
-    const toc = nav.slice(nav.indexOf('epub:type="toc"'), nav.indexOf('</nav>'));
-    const labels = [...toc.matchAll(/<a href="[^"]+">([^<]+)<\/a>/g)].map((m) => decodeEntities(m[1]!));
+    const [toc] = xmlElements(xmlTree(files['EPUB/nav.xhtml']!), 'nav', having({ 'epub:type': 'toc' }));
+    const links = xmlElements(toc!, 'a');
+    const labels = links.map(xmlText);
     const want = [
       plan.preface.title,
       ...plan.parts.flatMap((p) => [
@@ -165,21 +168,24 @@ describe('EPUB', () => {
       `${plan.appendix.label} ${plan.appendix.title}`,
     ];
     expect(labels.slice(0, want.length)).toEqual(want);
-    for (const href of [...toc.matchAll(/<a href="([^"#]+)#([^"]+)"/g)]) {
-      expect(files[`EPUB/${href[1]}`], href[0]).toContain(`id="${href[2]}"`);
+    for (const href of links.map((a) => a.attributes.href!).filter((h) => h.includes('#'))) {
+      const [file, id] = href.split('#');
+      expect(xmlElements(xmlTree(files[`EPUB/${file}`]!), '*', having({ id: id! })), href).toHaveLength(1);
     }
   });
 
   it('says what it is: title, language, issuer, date, source of the pages, version, accessibility', () => {
-    const opf = files['EPUB/package.opf']!;
-    const meta = (property: string) => [...opf.matchAll(new RegExp(`<meta property="${property}"[^>]*>([^<]*)</meta>`, 'g'))].map((m) => m[1]);
+    const opf = xmlTree(files['EPUB/package.opf']!);
+    const meta = (property: string) => xmlElements(opf, 'meta', having({ property })).map(xmlText);
+    const dc = (name: string, attributes: Record<string, string> = {}) => xmlElements(opf, `dc:${name}`, having(attributes)).map(xmlText);
     const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string };
     const sha = createHash('sha256').update(readFileSync(path.join(ROOT, 'content/source/beijing-14th-five-year-plan.txt'))).digest('hex');
-    expect(opf).toContain(`<dc:title id="pub-title">${plan.title}</dc:title>`);
-    expect(opf).toContain('<dc:language>zh-CN</dc:language>');
-    expect(opf).toContain('<dc:creator id="issuer">北京市人民政府</dc:creator>');
-    expect(opf).toContain('<dc:date>2021-01-27</dc:date>');
-    expect(opf).toMatch(/<dc:source id="print-source">[^<]*印刷版（共218页）<\/dc:source><meta property="source-of" refines="#print-source">pagination<\/meta>/);
+    expect(dc('title', { id: 'pub-title' })).toEqual([plan.title]);
+    expect(dc('language')).toEqual(['zh-CN']);
+    expect(dc('creator', { id: 'issuer' })).toEqual(['北京市人民政府']);
+    expect(dc('date')).toEqual(['2021-01-27']);
+    expect(dc('source', { id: 'print-source' })).toEqual([expect.stringMatching(/印刷版（共218页）$/)]);
+    expect(xmlElements(opf, 'meta', having({ property: 'source-of', refines: '#print-source' })).map(xmlText)).toEqual(['pagination']);
     expect(meta('schema:version')).toEqual([`${pkg.version}+${sha.slice(0, 8)}`]);
     expect(meta('dcterms:modified')[0]).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
     expect(meta('schema:accessMode')).toEqual(['textual']);
@@ -187,8 +193,8 @@ describe('EPUB', () => {
     expect(meta('schema:accessibilityHazard')).toEqual(['none']);
     expect(meta('schema:accessibilitySummary')[0]!.length).toBeGreaterThan(20);
     expect(meta('dcterms:conformsTo')).toEqual(['EPUB-A11Y-11_WCAG-21-AA']);
-    expect(opf).toMatch(/<item id="cover-image" href="cover.svg" media-type="image\/svg\+xml" properties="cover-image">/);
-    expect(files['EPUB/cover.svg']).toContain(`<title id="cover-title">封面：${plan.title}</title>`);
+    expect(xmlElements(opf, 'item', having({ id: 'cover-image', href: 'cover.svg', 'media-type': 'image/svg+xml', properties: 'cover-image' }))).toHaveLength(1);
+    expect(xmlElements(xmlTree(files['EPUB/cover.svg']!), 'title', having({ id: 'cover-title' })).map(xmlText)).toEqual([`封面：${plan.title}`]);
   });
 });
 

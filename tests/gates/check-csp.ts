@@ -5,7 +5,8 @@
  * hash — and there is no inline event handler anywhere.
  */
 import { CSP_HTTP_EQUIV, findInlineEventHandlers, inlineCode, sha256Source } from '../../src/site/integrations/content-security-policy';
-import { decodeEntities } from '../site/html';
+import { fromHtml } from 'hast-util-from-html';
+import { selectAll } from 'hast-util-select';
 
 /** A policy as directive name → sources. */
 export function parsePolicy(policy: string): Map<string, string[]> {
@@ -36,14 +37,15 @@ const ALLOWED: Record<string, string[]> = {
 /** What is wrong with the policy of one page (empty when nothing). */
 export function cspProblems(html: string): string[] {
   const problems = findInlineEventHandlers(html).map((h) => `inline event handler ${h}`);
-  const metas = [...html.matchAll(/<meta http-equiv="([^"]+)" content="([^"]*)"\s*\/?>/gi)].filter(
-    (m) => m[1]!.toLowerCase() === CSP_HTTP_EQUIV.toLowerCase(),
+  const root = fromHtml(html);
+  const metas = selectAll('meta[http-equiv][content]', root).filter(
+    (m) => String(m.properties.httpEquiv).toLowerCase() === CSP_HTTP_EQUIV.toLowerCase(),
   );
   if (metas.length !== 1) return [...problems, `${metas.length} policy metas`];
   const meta = metas[0]!;
-  const firstCode = html.search(/<script\b|<style\b|<link\b[^>]*rel="stylesheet"/i);
-  if (firstCode >= 0 && firstCode < meta.index!) problems.push('a script or style comes before the policy');
-  const policy = parsePolicy(decodeEntities(meta[2]!));
+  const firstCode = selectAll('script, style, link[rel~="stylesheet"]', root)[0];
+  if (firstCode && firstCode.position!.start.offset! < meta.position!.start.offset!) problems.push('a script or style comes before the policy');
+  const policy = parsePolicy(String(meta.properties.content));
   for (const name of ['default-src', 'script-src', 'style-src', 'object-src', 'base-uri']) {
     if (!policy.has(name)) problems.push(`no ${name}`);
   }

@@ -17,18 +17,23 @@ import { SOURCE_FILE, readBuildInfo } from '../../src/site/about/build-info-fs';
 import { ABOUT_PATH, isPageRedirect } from '../../src/site/site-paths';
 import { corrections, decisions, plan, repoRoot, sourceBytes } from '../helpers/real-plan';
 import { DEFAULT_BUILD, SUBPATH_BUILD, ensureBuilt } from './build-site';
-import { decodeEntities, htmlFiles, pathOfFile, readPage } from './html';
+import { toString } from 'hast-util-to-string';
+import { attributeOf, attributeValues, elementsIn, elementsOf, htmlFiles, pathOfFile, readPage, textContent } from './html';
 
 /** The text of each `<td>` of each entry row of the table marked `data-about="name"`. */
 function entryRows(html: string, name: string): string[][] {
-  const table = new RegExp(`<table[^>]*data-about="${name}"[^>]*>([\\s\\S]*?)</table>`).exec(html);
-  expect(table, name).not.toBeNull();
-  return [...table![1]!.matchAll(/<tr data-about-entry[^>]*>([\s\S]*?)<\/tr>/g)].map((row) =>
-    [...row[1]!.matchAll(/<td[^>]*>([\s\S]*?)<\/td>/g)].map((cell) => decodeEntities(cell[1]!.replace(/<[^>]+>/g, ''))),
-  );
+  const tables = elementsOf(html, `table[data-about="${name}"]`);
+  expect(tables, name).toHaveLength(1);
+  return elementsIn(tables[0]!, 'tr[data-about-entry]').map((row) => elementsIn(row, 'td').map((cell) => toString(cell)));
 }
 
-const text = (html: string) => decodeEntities(html.replace(/<[^>]+>/g, ''));
+const text = textContent;
+/** The text of the one element of `html` matching `selector`. */
+const textOfOne = (html: string, selector: string) => {
+  const found = elementsOf(html, selector);
+  expect(found, selector).toHaveLength(1);
+  return toString(found[0]!);
+};
 const git = (args: string[]) => spawnSync('git', args, { cwd: repoRoot, encoding: 'utf8' });
 
 describe('关于本版', () => {
@@ -70,17 +75,19 @@ describe('关于本版', () => {
     expect(page).toContain('共218个');
     expect(page).toContain('PDF 文件的文本提取');
     expect(page).toContain('本版不是官方版本');
-    expect(html).toContain('href="https://www.beijing.gov.cn/"');
+    expect(attributeValues(html, 'href')).toContain('https://www.beijing.gov.cn/');
     expect(page).toContain('规划计划');
   });
 
   it('shows the SHA-256 of the source and the commit it was built from', () => {
     const sha = createHash('sha256').update(sourceBytes).digest('hex');
-    expect(html).toContain(`<code class="about-hash" data-build="sha256">${sha}</code>`);
+    expect(textOfOne(html, 'code.about-hash[data-build="sha256"]')).toBe(sha);
     const head = git(['rev-parse', 'HEAD']);
-    if (head.status === 0) expect(html).toContain(`<code class="about-hash" data-build="commit">${head.stdout.trim()}</code>`);
-    else expect(html).toMatch(/data-build="commit">不详/);
-    expect(html).toMatch(/<time datetime="\d{4}-\d{2}-\d{2}" data-build="date">/);
+    if (head.status === 0) expect(textOfOne(html, 'code.about-hash[data-build="commit"]')).toBe(head.stdout.trim());
+    else expect(textOfOne(html, '[data-build="commit"]')).toMatch(/^不详/);
+    const dates = elementsOf(html, 'time[data-build="date"]');
+    expect(dates).toHaveLength(1);
+    expect(attributeOf(dates[0]!, 'datetime')).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   });
 });
 
@@ -89,8 +96,8 @@ describe('the footer link to 关于本版', () => {
     const dir = await ensureBuilt(build);
     const pages = htmlFiles(dir).filter((rel) => !isPageRedirect(pathOfFile(rel)));
     expect(pages.length).toBeGreaterThan(80);
-    const link = `<a href="${build.base}about/">关于本版</a>`;
-    expect(pages.filter((rel) => !readFileSync(path.join(dir, rel), 'utf8').includes(link))).toEqual([]);
+    const linksHere = (html: string) => elementsOf(html, `a[href="${build.base}about/"]`).some((a) => toString(a) === '关于本版');
+    expect(pages.filter((rel) => !linksHere(readFileSync(path.join(dir, rel), 'utf8')))).toEqual([]);
   }, 600_000);
 });
 

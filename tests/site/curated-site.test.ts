@@ -24,7 +24,7 @@ import {
   packagePath,
 } from '../../src/site/site-paths';
 import { DEFAULT_BUILD, ensureBuilt } from './build-site';
-import { decodeEntities, fileForPath, idsOf, mainOf, readPage, visibleText } from './html';
+import { attributeOf, attributeValues, attributesOf, elementText, elementsOf, fileForPath, idsOf, listItemHolding, mainOf, readPage, sourceOf, visibleText } from './html';
 
 let outDir: string;
 let plan: Plan;
@@ -37,40 +37,27 @@ beforeAll(async () => {
 const file = (url: string) => readFileSync(fileForPath(outDir, url), 'utf8');
 const json = (url: string) => JSON.parse(file(url));
 
-/** The opening tags of `tag` in `html`, as attribute maps. */
+/** The elements `tag` in `html`, as attribute maps. */
 function tags(html: string, tag: string): Record<string, string>[] {
-  return [...html.matchAll(new RegExp(`<${tag}(\\s[^>]*)?>`, 'g'))].map((m) =>
-    Object.fromEntries([...(m[1] ?? '').matchAll(/([\w-]+)(?:="([^"]*)")?/g)].map((a) => [a[1]!, decodeEntities(a[2] ?? '')])),
-  );
+  return elementsOf(html, tag).map(attributesOf);
 }
 
-/** The element with id `id` (its outer HTML), assuming no element of the same tag nests in it. */
+/** The element with id `id`, as written (its outer HTML). */
 function elementById(html: string, id: string): string {
-  const open = new RegExp(`<([a-z0-9]+)[^>]*\\sid="${id}"[^>]*>`).exec(html);
-  if (!open) throw new Error(`no #${id}`);
-  const close = html.indexOf(`</${open[1]}>`, open.index);
-  return html.slice(open.index, close + open[1]!.length + 3);
+  const [element] = elementsOf(html, `[id="${id}"]`);
+  if (!element) throw new Error(`no #${id}`);
+  return sourceOf(html, element);
 }
 
 /**
- * For the first element whose opening tag contains `marker`: whether it or an
- * ancestor is kept out of the search index (`data-pagefind-ignore`), as a
- * one-element list (empty when there is no such element).
+ * For the first element matching `selector`: whether it or an ancestor is
+ * kept out of the search index (`data-pagefind-ignore`), as a one-element
+ * list (empty when there is no such element).
  */
-function ignoredAncestors(html: string, marker: string): boolean[] {
-  const stack: boolean[] = [];
-  const VOID = /^(area|base|br|col|embed|hr|img|input|link|meta|source|track|wbr)$/i;
-  for (const m of html.matchAll(/<(\/?)([a-zA-Z][\w-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>/g)) {
-    const [whole, closing, tag, attrs = ''] = m;
-    if (closing) {
-      stack.pop();
-      continue;
-    }
-    const ignored = (stack.at(-1) ?? false) || /\sdata-pagefind-ignore(?=[\s=>]|$)/.test(attrs);
-    if (whole.includes(marker)) return [ignored];
-    if (!VOID.test(tag!) && !attrs.trimEnd().endsWith('/')) stack.push(ignored);
-  }
-  return [];
+function ignoredAncestors(html: string, selector: string): boolean[] {
+  const [first] = elementsOf(html, selector);
+  if (!first) return [];
+  return [elementsOf(html, `[data-pagefind-ignore] ${selector}, ${selector}[data-pagefind-ignore]`).includes(first)];
 }
 
 describe('data downloads', () => {
@@ -137,7 +124,7 @@ describe('the indicators table', () => {
       expect(tags(table, 'tr').filter((t) => t.id?.startsWith('indicators-'))).toHaveLength(27);
       expect(tags(table, 'td').filter((t) => t.rowspan === '2')).toHaveLength(4);
       // The caption names the scrolling region; the note describes the table.
-      expect(html).toMatch(/<div class="table-scroll" role="region" aria-labelledby="indicators-caption" tabindex="0">/);
+      expect(tags(html, 'div.table-scroll').filter((div) => div.role === 'region' && div['aria-labelledby'] === 'indicators-caption' && div.tabindex === '0')).toHaveLength(1);
       expect(tags(table, 'table')[0]!['aria-describedby']).toBe('indicators-note');
       expect(visibleText(elementById(html, 'indicators-note'))).toBe(indicators.note);
     });
@@ -177,11 +164,9 @@ describe('the 附表 table and the package pages', () => {
       const html = mainOf(readPage(outDir, packagePath(p.no)));
       expect(visibleText(html)).toContain(p.goal);
       p.items.forEach((item, i) => {
-        const li = html.slice(html.indexOf(`<li id="item-${i + 1}">`));
-        const next = li.indexOf(`<li id="item-${i + 2}">`);
-        const entry = li.slice(0, next < 0 ? li.indexOf('</ol>') : next);
-        expect(entry, `${p.no} ${item.text}`).toContain(`<span class="item-text">${item.text}</span>`);
-        const hrefs = [...entry.matchAll(/<a href="([^"]+)"/g)].map((m) => decodeEntities(m[1]!));
+        const entry = elementById(html, `item-${i + 1}`);
+        expect(elementsOf(entry, 'span.item-text').map(elementText), `${p.no} ${item.text}`).toContain(item.text);
+        const hrefs = elementsOf(entry, 'a[href]').map((a) => attributeOf(a, 'href')!);
         expect(hrefs, `${p.no} ${item.text}`).toEqual(item.links);
         expect(entry.includes('正文未提及此项目'), `${p.no} ${item.text}`).toBe(item.links.length === 0);
       });
@@ -204,8 +189,7 @@ describe('the 附表 table and the package pages', () => {
     for (const part of plan.parts) {
       for (const url of [`/part-${part.n}/`, ...part.chapters.map((c) => chapterPath(part.n, c.n))]) {
         const html = readPage(outDir, url);
-        const nav = html.includes('class="page-packages"') ? elementById(html.replace('class="page-packages"', 'id="pp" class="page-packages"'), 'pp') : '';
-        const items = [...nav.matchAll(/href="(\/packages\/\d+\/#item-\d+)"/g)].map((m) => m[1]!);
+        const items = elementsOf(html, '.page-packages a[href]').map((a) => attributeOf(a, 'href')!).filter((href) => /^\/packages\/\d+\/#item-\d+$/.test(href));
         expect(items.sort(), url).toEqual([...(expected.get(url) ?? [])].sort());
       }
     }
@@ -221,9 +205,9 @@ describe('the boxes', () => {
     for (const box of boxes) {
       const part = plan.parts.find((p) => p.chapters.some((c) => [c.intro, ...c.sections.map((s) => s.blocks)].some((bs) => bs.includes(box))))!;
       const chapter = part.chapters.find((c) => [c.intro, ...c.sections.map((s) => s.blocks)].some((bs) => bs.includes(box)))!;
-      const entry = html.slice(html.indexOf(`id="box-${box.n}"`), html.indexOf('</li>', html.indexOf(`id="box-${box.n}"`)));
+      const entry = listItemHolding(html, `box-${box.n}`);
       const target = `${chapterPath(part.n, chapter.n)}#box-${box.n}`;
-      expect(entry, box.label).toContain(`href="${target}"`);
+      expect(attributeValues(entry, 'href'), box.label).toContain(target);
       expect(idsOf(readPage(outDir, chapterPath(part.n, chapter.n)))).toContain(`box-${box.n}`);
       const text = visibleText(entry);
       expect(text).toContain(box.label + box.title);
@@ -238,17 +222,18 @@ describe('the boxes', () => {
     for (const part of plan.parts) {
       for (const chapter of part.chapters) {
         const html = mainOf(readPage(outDir, chapterPath(part.n, chapter.n)));
-        for (const m of html.matchAll(/<a href="#(box-\d+)" id="(box-\d+-mention-\d+)" class="box-mention">([^<]+)<\/a>/g)) {
-          const [, box, id, words] = m;
+        for (const link of elementsOf(html, 'a.box-mention')) {
+          const [box, id, words] = [attributeOf(link, 'href')!.slice(1), attributeOf(link, 'id')!, elementText(link)];
+          expect(box).toMatch(/^box-\d+$/);
           mentions++;
           const aside = elementById(html, box!);
           expect(aside.startsWith('<aside'), id).toBe(true);
-          expect(aside, id).toContain(`href="#${id}"`);
+          expect(attributeValues(aside, 'href'), id).toContain(`#${id}`);
           expect(id!.startsWith(`${box}-`)).toBe(true);
           // The linked words name the box's program: its title, or the reviewed short form.
           expect(['小微企业协同创新星火计划', '京津冀传统产业升级赋能计划', '数字经济伙伴计划', '雁阵培育计划', '低碳领跑者计划']).toContain(words);
           // The back-link is the site's text, not the plan's.
-          expect(aside).toMatch(/<p class="box-mentions" data-nontext data-pagefind-ignore>/);
+          expect(tags(aside, 'p.box-mentions').filter((p) => 'data-nontext' in p && 'data-pagefind-ignore' in p)).toHaveLength(1);
         }
       }
     }
@@ -269,10 +254,10 @@ describe('search filters', () => {
       expect(html, url).toContain('data-pagefind-body');
       expect(html, url).toContain(`data-plan-type="${type}"`);
       // The plan's content itself is not hidden from the index.
-      expect(ignoredAncestors(html, `data-plan-type="${type}"`), url).toEqual([false]);
+      expect(ignoredAncestors(html, `[data-plan-type="${type}"]`), url).toEqual([false]);
     }
     // (The check sees site text that is kept out, such as a chapter's list of packages.)
-    expect(ignoredAncestors(readPage(outDir, chapterPath(6, 2)), 'class="page-packages"')).toEqual([true]);
+    expect(ignoredAncestors(readPage(outDir, chapterPath(6, 2)), '.page-packages')).toEqual([true]);
     expect(readPage(outDir, chapterPath(1, 3))).toContain('data-plan-type="指标"');
     expect(readPage(outDir, chapterPath(9, 3))).toContain('data-plan-type="专栏"');
   });

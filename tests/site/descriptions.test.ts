@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_BUILD, ensureBuilt } from './build-site';
-import { decodeEntities, htmlFiles, pathOfFile, readPage } from './html';
+import { attributeOf, elementsOf, htmlFiles, pathOfFile, readPage, textContent } from './html';
 import { isPageRedirect } from '../../src/site/site-paths';
 
 let outDir: string;
@@ -17,7 +17,7 @@ beforeAll(async () => {
 });
 
 const metaContent = (html: string, name: string): string[] =>
-  [...html.matchAll(new RegExp(`<meta name="${name}" content="([^"]*)"`, 'g'))].map((m) => decodeEntities(m[1]!));
+  elementsOf(html, `meta[name="${name}"][content]`).map((meta) => attributeOf(meta, 'content')!);
 
 describe('meta descriptions', () => {
   it('differ on every page, and a chapter\'s is its first sentence', () => {
@@ -34,14 +34,14 @@ describe('meta descriptions', () => {
     expect([...byDescription].filter(([, urls]) => urls.length > 1)).toEqual([]);
     const [chapter] = metaContent(readPage(outDir, '/part-9/chapter-3/'), 'description');
     expect(chapter).toMatch(/^[^。！？]+[。！？]/);
-    expect(decodeEntities(readPage(outDir, '/part-9/chapter-3/'))).toContain(chapter!.replace(/…$/, ''));
+    expect(textContent(readPage(outDir, '/part-9/chapter-3/'))).toContain(chapter!.replace(/…$/, ''));
   });
 });
 
 describe('theme colour', () => {
   it('is the indigo of the interface, for light and dark', () => {
     const html = readPage(outDir, '/');
-    const colours = [...html.matchAll(/<meta name="theme-color" content="([^"]+)" media="\(prefers-color-scheme: (light|dark)\)"/g)].map((m) => [m[2], m[1]]);
+    const colours = elementsOf(html, 'meta[name="theme-color"]').map((meta) => [/^\(prefers-color-scheme: (light|dark)\)$/.exec(attributeOf(meta, 'media') ?? '')?.[1], attributeOf(meta, 'content')]);
     expect(Object.fromEntries(colours)).toEqual({ light: '#3d50f5', dark: '#0a205c' });
   });
 });

@@ -9,6 +9,7 @@ import { decodeHTML } from 'entities';
 import type { Element, Nodes, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { selectAll } from 'hast-util-select';
+import { toString } from 'hast-util-to-string';
 import { find, html as htmlSchema } from 'property-information';
 
 /** Elements whose text a reader never sees as the page's text. */
@@ -48,21 +49,79 @@ export function visibleText(html: string, options: { skipCurated?: boolean } = {
   return textOf(tree(html), options.skipCurated === true);
 }
 
-/** The `<main>` element of a page (Starlight pages have exactly one). */
+/** The elements of `html` matching the CSS `selector`, in document order. */
+export function elementsOf(html: string, selector: string): Element[] {
+  return selectAll(selector, tree(html));
+}
+
+/** The elements inside `element` matching the CSS `selector`, in document order. */
+export function elementsIn(element: Element, selector: string): Element[] {
+  return selectAll(selector, element);
+}
+
+/** Every character of text in `html`, markup left out and references decoded (scripts and site text included, unlike `visibleText`). */
+export function textContent(html: string): string {
+  return toString(tree(html));
+}
+
+/** The innermost list item holding the element with id `id` (or being it), as written; ancestors come first in document order. */
+export function listItemHolding(html: string, id: string): string {
+  const item = elementsOf(html, `li:has([id="${id}"]), li[id="${id}"]`).at(-1);
+  if (!item) throw new Error(`no list item holds #${id}`);
+  return sourceOf(html, item);
+}
+
+/** The HTML of `element` as written in `html` (the tree `elementsOf` read it from), from its start tag to its end tag. */
+export function sourceOf(html: string, element: Element): string {
+  const { start, end } = element.position ?? {};
+  if (start?.offset === undefined || end?.offset === undefined) throw new Error(`<${element.tagName}> has no place in the page`);
+  return html.slice(start.offset, end.offset);
+}
+
+/** The `<main>` element of a page (Starlight pages have exactly one), as written. */
 export function mainOf(html: string): string {
-  const start = html.indexOf('<main');
-  const end = html.lastIndexOf('</main>');
-  if (start < 0 || end < 0) throw new Error('page has no <main>');
-  return html.slice(start, end + '</main>'.length);
+  const mains = elementsOf(html, 'main');
+  if (mains.length !== 1) throw new Error(`page has ${mains.length} <main> elements`);
+  return sourceOf(html, mains[0]!);
+}
+
+/** The text of `element`, character references decoded, scripts and site text (`data-nontext`) left out. */
+export function elementText(element: Element): string {
+  return textOf(element, false);
+}
+
+/** The element after `element` among its parent's children (text between them aside), or undefined. */
+export function nextElementOf(html: string, element: Element): Element | undefined {
+  let next: Element | undefined;
+  const walk = (node: Nodes): boolean => {
+    if (node.type !== 'element' && node.type !== 'root') return false;
+    const at = node.children.indexOf(element as never);
+    if (at >= 0) {
+      next = node.children.slice(at + 1).find((c): c is Element => c.type === 'element');
+      return true;
+    }
+    return node.children.some(walk);
+  };
+  walk(tree(html));
+  return next;
 }
 
 /** The value of attribute `name` of an element as written in HTML (a list attribute joined by spaces), or undefined. */
-function attributeOf(element: Element, name: string): string | undefined {
+export function attributeOf(element: Element, name: string): string | undefined {
   const info = find(htmlSchema, name);
   const value = element.properties[info.property];
   if (value === undefined || value === null || value === false) return undefined;
   if (value === true) return '';
   return Array.isArray(value) ? value.join(info.commaSeparated ? ', ' : ' ') : String(value);
+}
+
+/** Every attribute of `element` by its name as written in HTML (list attributes joined), values decoded. */
+export function attributesOf(element: Element): Record<string, string> {
+  return Object.fromEntries(Object.keys(element.properties).flatMap((property) => {
+    const name = find(htmlSchema, property).attribute;
+    const value = attributeOf(element, name);
+    return value === undefined ? [] : [[name, value]];
+  }));
 }
 
 /** Values of attribute `name` on any element, in document order. */

@@ -13,7 +13,8 @@ import { chapterKey, planPageSpans, type PlanPageSpans } from '../../src/site/pl
 import { readPlan } from '../../src/site/plan/read-plan-fs';
 import { chapterPath, partPath } from '../../src/site/site-paths';
 import { DEFAULT_BUILD, ensureBuilt } from './build-site';
-import { decodeEntities, readPage } from './html';
+import { toString } from 'hast-util-to-string';
+import { elementsOf, readPage } from './html';
 import { loadSchemaVocabulary, validateJsonLd, type SchemaVocabulary } from './schema-org';
 
 let vocab: SchemaVocabulary;
@@ -30,7 +31,8 @@ type Node = Record<string, unknown>;
 
 /** The JSON-LD blocks of a page's HTML, parsed. */
 function jsonLdOf(html: string): Node[] {
-  return [...html.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)].map((m) => JSON.parse(decodeEntities(m[1]!)) as Node);
+  // A script's text is raw: the browser decodes no character reference in it, so neither does this.
+  return elementsOf(html, 'script[type="application/ld+json"]').map((script) => JSON.parse(toString(script)) as Node);
 }
 
 describe('the schema.org check itself', () => {

@@ -18,6 +18,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { attributeOf, elementsOf } from './html';
 import { isContentHashed } from '../../src/site/integrations/cache-headers';
 
 /** Budget of a page's first visit, gzip bytes. */
@@ -66,27 +67,16 @@ export interface PageWeight {
 
 const gzipSize = (data: Buffer | string): number => gzipSync(data).length;
 
-/** Attribute `name` of a tag's attribute text, or null. */
-function attribute(attrs: string, name: string): string | null {
-  const match = new RegExp(`\\s${name}=(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`).exec(attrs);
-  return match ? (match[1] ?? match[2] ?? match[3] ?? '') : null;
-}
-
 /** Site paths of the stylesheets and scripts an HTML page references. */
 export function referencedFiles(html: string): { css: string[]; js: string[] } {
   const css: string[] = [];
   const js: string[] = [];
-  for (const [, attrs = ''] of html.matchAll(/<link\b([^>]*)>/g)) {
-    const rel = attribute(attrs, 'rel')?.split(/\s+/) ?? [];
-    const href = attribute(attrs, 'href');
-    if (href === null) continue;
-    if (rel.includes('stylesheet')) css.push(href);
-    else if (rel.includes('modulepreload')) js.push(href);
+  for (const link of elementsOf(html, 'link[href]')) {
+    const rel = attributeOf(link, 'rel')?.split(/\s+/) ?? [];
+    if (rel.includes('stylesheet')) css.push(attributeOf(link, 'href')!);
+    else if (rel.includes('modulepreload')) js.push(attributeOf(link, 'href')!);
   }
-  for (const [, attrs = ''] of html.matchAll(/<script\b([^>]*)>/g)) {
-    const src = attribute(attrs, 'src');
-    if (src !== null) js.push(src);
-  }
+  for (const script of elementsOf(html, 'script[src]')) js.push(attributeOf(script, 'src')!);
   return { css, js };
 }
 

@@ -17,28 +17,31 @@ import { indicatorsTableSchema } from '../../src/reviewed/indicators-table';
 import { indicatorsPlace } from '../../src/site/plan/block-places';
 import { planPageSpans } from '../../src/site/plan/page-spans';
 import { SITE_TITLE } from '../../src/site/plan/plan-nav';
-import { DATA_FILES, boxRecords, indicatorRecordSchema, termRecords } from '../../src/site/data/data-files';
+import { boxRecords, dataFiles, indicatorRecordSchema, sourceFigures, termRecords, type DataFile } from '../../src/site/data/data-files';
 import { readPlan } from '../../src/site/plan/read-plan-fs';
 import { describeSchema } from '../../src/site/data/schema-fields';
 import { groupByInitial, termsOnPage } from '../../src/site/terms/term-listings';
 import { firstMatch } from '../../src/site/cite/text-fragment';
 import { DATA_INDEX_PATH, TERMS_PATH, chapterPath, packagePath, partPath } from '../../src/site/site-paths';
 import { DEFAULT_BUILD, ROOT, ensureBuilt } from './build-site';
-import { attributeValues, decodeEntities, fileForPath, idsOf, readPage } from './html';
+import { toString } from 'hast-util-to-string';
+import { attributeOf, attributeValues, attributesOf, elementText, elementsIn, elementsOf, fileForPath, idsOf, listItemHolding, readPage, sourceOf, textContent } from './html';
 import { pageBlocks } from './page-blocks';
 
 let outDir: string;
 let plan: Plan;
 let index: QuotedTermIndex;
+let DATA_FILES: DataFile[];
+
+const packages = packagesTableSchema.parse(JSON.parse(readFileSync(`${ROOT}/content/data/packages.json`, 'utf8')));
+const indicators = indicatorsTableSchema.parse(JSON.parse(readFileSync(`${ROOT}/content/data/indicators.json`, 'utf8')));
 
 beforeAll(async () => {
   outDir = await ensureBuilt(DEFAULT_BUILD);
   plan = readPlan();
   index = quotedTermIndex(plan, { navigation: [SITE_TITLE] });
+  DATA_FILES = dataFiles(sourceFigures(plan, indicators, packages));
 });
-
-const packages = packagesTableSchema.parse(JSON.parse(readFileSync(`${ROOT}/content/data/packages.json`, 'utf8')));
-const indicators = indicatorsTableSchema.parse(JSON.parse(readFileSync(`${ROOT}/content/data/indicators.json`, 'utf8')));
 const readData = (path: string) => readFileSync(fileForPath(outDir, path), 'utf8');
 
 describe('data files', () => {
@@ -52,7 +55,7 @@ describe('data files', () => {
         expect(text.startsWith('\uFEFF'), 'byte-order mark').toBe(true);
         expect(text.endsWith('\r\n')).toBe(true);
         const [header, ...rows] = parseCsv(text.slice(1));
-        const fields = Object.keys(indicatorRecordSchema.shape);
+        const fields = Object.keys(indicatorRecordSchema(sourceFigures(plan, indicators, packages)).shape);
         expect(header).toEqual(fields);
         expect(rows.length).toBeGreaterThan(0);
         for (const row of rows) {
@@ -94,16 +97,19 @@ describe('data files', () => {
       expect(hrefs, file.path).toContain(file.path);
       expect(html, file.id).toContain(`id="${file.id}"`);
       // The schema, for developers, lower down.
-      const start = html.indexOf(`id="${file.id}-schema"`);
-      expect(start, file.id).toBeGreaterThan(html.indexOf(`id="${file.id}"`));
-      const next = DATA_FILES.map((f) => html.indexOf(`id="${f.id}-schema"`)).filter((at) => at > start);
-      const section = html.slice(start, Math.min(...next, html.length));
+      const offsetOf = (id: string) => elementsOf(html, `[id="${id}"]`)[0]?.position?.start.offset ?? -1;
+      expect(offsetOf(`${file.id}-schema`), file.id).toBeGreaterThan(offsetOf(file.id));
+      const [schema] = elementsOf(html, `section[aria-labelledby="${file.id}-schema"]`);
+      const section = sourceOf(html, schema!);
+      const codes = elementsOf(section, 'code').map((code) => toString(code));
+      // Each field a row: its name (a row header) and type in code, then its note.
+      const rows = elementsOf(section, 'tr:has(th[scope="row"] > code)').map((tr) => elementsIn(tr, 'th, td').map((cell) => [toString(cell), elementsIn(cell, 'code').length]));
       for (const type of describeSchema(file.schema, file.names, file.notes).types) {
-        expect(section, `${file.path} ${type.name}`).toContain(`<code>${type.name}</code>`);
+        expect(codes, `${file.path} ${type.name}`).toContain(type.name);
         if (type.kind === 'object') {
           for (const field of type.fields) {
             expect(field.note, `${type.name}.${field.name} has no note`).not.toBe('');
-            expect(decodeEntities(section)).toContain(`<th scope="row"><code>${field.name}</code></th><td><code>${field.type}</code></td><td>${field.note}</td>`);
+            expect(rows, `${type.name}.${field.name}`).toContainEqual([[field.name, 1], [field.type, 1], [field.note, 0]]);
           }
         }
       }
@@ -120,22 +126,20 @@ describe('term index', () => {
     expect(groups.map((g) => g.initial).join('')).toMatch(/^[A-Z]+#?$/);
     for (const term of groups.flatMap((g) => g.terms)) {
       expect(ids, term.term).toContain(term.id);
-      const start = html.indexOf(`id="${term.id}"`);
-      const end = html.slice(start).search(/<\/ul>\s*<\/li>/);
-      const entry = html.slice(start, start + end);
-      expect(decodeEntities(entry)).toContain(`<span class="term-name">${term.term}</span>`);
-      expect(entry).toContain(`${term.count}处`);
+      const start = elementsOf(html, `[id="${term.id}"]`)[0]!.position!.start.offset!;
+      const entry = listItemHolding(html, term.id);
+      expect(elementsOf(entry, 'span.term-name').map(elementText)).toContain(term.term);
+      expect(textContent(entry)).toContain(`${term.count}处`);
       const links = attributeValues(entry, 'href');
       expect(links, term.term).toEqual(term.occurrences.map((o) => occurrencePath(term.term, o)));
       // Entries follow the groups' order (A–Z, then digits) and, inside, the index order.
       expect(start, term.term).toBeGreaterThan(last);
       last = start;
-      const heading = /<h2 id="initial-([A-Z]|other)">/g;
-      const headings = [...html.slice(0, start).matchAll(heading)];
-      expect(headings.at(-1)?.[1], term.term).toBe(term.initial === '#' ? 'other' : term.initial);
+      const headings = elementsOf(html, 'h2[id^="initial-"]').filter((h) => h.position!.start.offset! < start);
+      expect(attributeOf(headings.at(-1)!, 'id'), term.term).toBe(`initial-${term.initial === '#' ? 'other' : term.initial}`);
     }
     expect(html).toContain(`${index.terms.length} 个`);
-    for (const omitted of index.omitted) expect(decodeEntities(html)).toContain(omitted.term);
+    for (const omitted of index.omitted) expect(textContent(html)).toContain(omitted.term);
   });
 
   it('leads each text fragment to its occurrence: its first match in the built page is that occurrence', () => {
@@ -177,25 +181,31 @@ describe('term index', () => {
     expect(pages.filter((p) => p.terms.length > 0).length).toBeGreaterThan(40);
     for (const { path, terms } of pages) {
       const html = readPage(outDir, path);
-      const at = html.indexOf('class="page-terms"');
+      const navs = elementsOf(html, 'nav.page-terms');
       if (terms.length === 0) {
-        expect(at, path).toBe(-1);
+        expect(navs, path).toEqual([]);
         continue;
       }
-      const nav = html.slice(at, html.indexOf('</nav>', at));
+      expect(navs, path).toHaveLength(1);
+      const nav = sourceOf(html, navs[0]!);
       const links = attributeValues(nav, 'href').filter((href) => href.startsWith(`${TERMS_PATH}#`));
       expect(links, path).toEqual(terms.map((t) => `${TERMS_PATH}#${t.id}`));
       for (const link of links) expect(termIds).toContain(link.split('#')[1]);
       // Site UI: after the plan's text, and not part of it.
-      expect(html.lastIndexOf('data-nontext', at)).toBeGreaterThan(html.indexOf('sl-markdown-content'));
+      expect(elementsOf(html, '[data-nontext] nav.page-terms, nav.page-terms[data-nontext]'), path).toEqual(navs);
+      expect(navs[0]!.position!.start.offset!, path).toBeGreaterThan(elementsOf(html, '.sl-markdown-content')[0]!.position!.start.offset!);
     }
   });
 });
 
 describe('引用 controls', () => {
   const citationData = (html: string): PageCitations =>
-    JSON.parse(/<script type="application\/json" id="cite-data">([\s\S]*?)<\/script>/.exec(html)![1]!) as PageCitations;
-  const buttons = (html: string) => [...html.matchAll(/<button type="button" class="cite-button"([^>]*)>引用<\/button>/g)].map((m) => m[1]!);
+    JSON.parse(toString(elementsOf(html, 'script[type="application/json"][id="cite-data"]')[0]!)) as PageCitations;
+  /** The 引用 buttons of a page, as attribute maps. */
+  const buttons = (html: string) =>
+    elementsOf(html, 'button.cite-button[type="button"]')
+      .filter((button) => toString(button) === '引用')
+      .map(attributesOf);
 
   it('gives every chapter, section and box a control (and the indicators table and its rows in 第一篇第三章), and the page the citation data of exactly those spots', () => {
     const spans = planPageSpans(plan);
@@ -210,12 +220,12 @@ describe('引用 controls', () => {
         const holdsTable = table.part.n === part.n && table.chapter.n === chapter.n;
         const spots = [...chapterSpots(plan, spans, part.n, chapter.n, at), ...(holdsTable ? indicatorSpots(table, indicators, path, 'indicators', at) : [])];
         expect(data, path).toEqual(pageCitations(plan, spots));
-        const keys = buttons(html).map((attrs) => /data-cite="([^"]+)"/.exec(attrs)![1]!);
+        const keys = buttons(html).map((attrs) => attrs['data-cite']);
         expect(keys, path).toEqual(spots.map((s) => s.key));
         for (const attrs of buttons(html)) {
-          expect(attrs).toMatch(/\sdata-nontext(=""|\s|$)/);
-          expect(attrs).toMatch(/aria-label="引用本(章|节|专栏|表|项指标)：[^"]+"/);
-          expect(attrs).toContain('aria-controls="cite-panel"');
+          expect(attrs['data-nontext']).toBe('');
+          expect(attrs['aria-label']).toMatch(/^引用本(章|节|专栏|表|项指标)：\S/);
+          expect(attrs['aria-controls']).toBe('cite-panel');
         }
         // The build names no origin: the page spot's address is the page's own path (the browser adds where it is served).
         expect(data.spots[PAGE_SPOT]!.url).toBe(path);

@@ -1,17 +1,38 @@
 /**
- * Section ids (`section-K`) from the Chinese numeral of `## 一、…` headings,
- * run through a real remark pipeline as Astro would.
+ * Section ids (`section-K`) from the model: a chapter page's level-2 headings
+ * that are its sections' numbering and title, run through a real remark
+ * pipeline as Astro would (the frontmatter in the file's data).
  */
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { Heading, Root } from 'mdast';
 import { describe, expect, it } from 'vitest';
-import remarkSectionIds, { sectionNumber } from '../../src/site/integrations/remark-section-ids';
+import type { Plan } from '../../src/convert/model';
+import remarkSectionIds from '../../src/site/integrations/remark-section-ids';
 import { parseChineseNumeral } from '../../src/convert/chinese-numerals.ts';
 
-function headingIds(markdown: string): (string | undefined)[] {
-  const processor = unified().use(remarkParse).use(remarkSectionIds);
-  const tree = processor.runSync(processor.parse(markdown)) as Root;
+/** A plan of one chapter (篇 1, 章 2) with sections 1, 2 and 10. */
+const plan = {
+  parts: [
+    {
+      n: 1,
+      chapters: [
+        {
+          n: 2,
+          sections: [
+            { n: 1, label: '一、', title: '指导思想' },
+            { n: 2, label: '二、', title: '主要目标' },
+            { n: 10, label: '十、', title: '其他' },
+          ],
+        },
+      ],
+    },
+  ],
+} as unknown as Plan;
+
+function headingIds(markdown: string, page: object = { kind: 'chapter', part: 1, chapter: 2 }): (string | undefined)[] {
+  const processor = unified().use(remarkParse).use(remarkSectionIds, plan);
+  const tree = processor.runSync(processor.parse(markdown), { data: { astro: { frontmatter: { plan: page } } } }) as Root;
   return tree.children
     .filter((node): node is Heading => node.type === 'heading')
     .map((heading) => heading.data?.hProperties?.id as string | undefined);
@@ -26,20 +47,8 @@ describe('parseChineseNumeral', () => {
   });
 });
 
-describe('sectionNumber', () => {
-  it('reads the leading numeral before 、', () => {
-    expect(sectionNumber('三、搞活未来科学城')).toBe(3);
-    expect(sectionNumber('十二、某节')).toBe(12);
-  });
-  it('ignores headings without a numbered label', () => {
-    expect(sectionNumber('专栏7低碳领跑者计划')).toBeNull();
-    expect(sectionNumber('第二章把握发展新阶段')).toBeNull();
-    expect(sectionNumber('一是加强')).toBeNull();
-  });
-});
-
 describe('remarkSectionIds', () => {
-  it('gives each numbered h2 the id section-K', () => {
+  it('gives each section heading of a chapter page the id section-K of its number in the model', () => {
     expect(headingIds('## 一、指导思想\n\n正文\n\n## 二、主要目标\n\n## 十、其他\n')).toEqual([
       'section-1',
       'section-2',
@@ -47,6 +56,10 @@ describe('remarkSectionIds', () => {
     ]);
   });
   it('leaves other headings and levels alone', () => {
-    expect(headingIds('## 序言\n\n### 一、子项\n\n# 一、标题\n')).toEqual([undefined, undefined, undefined]);
+    expect(headingIds('## 序言\n\n### 一、指导思想\n\n# 一、指导思想\n\n## 三、不是本章的节\n')).toEqual([undefined, undefined, undefined, undefined]);
+  });
+  it('touches no heading outside a chapter page, or of a chapter the model lacks', () => {
+    expect(headingIds('## 一、指导思想\n', { kind: 'part', part: 1 })).toEqual([undefined]);
+    expect(headingIds('## 一、指导思想\n', { kind: 'chapter', part: 1, chapter: 3 })).toEqual([undefined]);
   });
 });

@@ -5,7 +5,10 @@
 import { z, type ZodTypeAny } from 'zod';
 import { describe, expect, it } from 'vitest';
 import { describeSchema } from '../../src/site/data/schema-fields';
-import { DATA_FILES } from '../../src/site/data/data-files';
+import { dataFiles, sourceFigures } from '../../src/site/data/data-files';
+import { plan } from '../helpers/real-plan';
+import { isBox, planBlocks } from '../../src/convert/plan-walk';
+import { indicators, packages } from '../helpers/curated-tables';
 import { listedUrls } from '../gates/gate-site';
 
 describe('describeSchema', () => {
@@ -62,6 +65,23 @@ describe('describeSchema', () => {
 });
 
 describe('the published files', () => {
+  const DATA_FILES = dataFiles(sourceFigures(plan, indicators, packages));
+
+  it('are described with the figures counted on the source, not written down', () => {
+    const figures = sourceFigures(plan, indicators, packages);
+    expect(figures.boxes).toEqual([...planBlocks(plan, isBox)].map((step) => step.node.n));
+    expect(figures.packages).toBe(packages.packages.length);
+    const words = (f: typeof figures) => JSON.stringify(dataFiles(f).map((file) => [file.forReaders, file.description]));
+    expect(words(figures)).toContain(`${figures.boxes.length}个专栏`);
+    // Another copy of the plan, with other figures, is described with its own.
+    const other = words({ boxes: [1, 2, 3], packages: 4, indicatorRows: [1, 2, 3, 4, 5], splitIndicatorRows: [2] });
+    expect(other).toContain('3个专栏');
+    expect(other).toContain('专栏1—3');
+    expect(other).toContain('4个重大工程包');
+    expect(other).toContain('第2项每个子行');
+    expect(other).not.toMatch(/10个|第9、25项/);
+  });
+
   it('have a note on every field and a URL in tests/urls.txt', () => {
     const listed = listedUrls();
     for (const file of DATA_FILES) {

@@ -37,7 +37,7 @@ import {
 import { indicatorsTableSchema } from '../../src/reviewed/indicators-table';
 import { packagesTableSchema } from '../../src/reviewed/packages-table';
 import { DEFAULT_BUILD, ROOT, ensureBuilt } from './build-site';
-import { attributeValues, curatedTableCells, fileForPath, htmlFiles, idsOf, mainOf, readPage, visibleText } from './html';
+import { attributeOf, attributeValues, curatedTableCells, elementText, elementsOf, fileForPath, htmlFiles, idsOf, mainOf, nextElementOf, readPage, visibleText } from './html';
 import {
   appendixPageText,
   chapterPageText,
@@ -76,9 +76,10 @@ const markerPages = (): string[] => [
   PACKAGES_PATH,
 ];
 
+const HEADINGS = 'h1, h2, h3, h4, h5, h6';
 const headingText = (html: string, id: string): string | null => {
-  const match = new RegExp(`<(h[1-6])[^>]*\\sid="${id}"[^>]*>([\\s\\S]*?)</\\1>`).exec(html);
-  return match ? visibleText(match[2]!) : null;
+  const heading = elementsOf(html, HEADINGS).find((h) => attributeOf(h, 'id') === id);
+  return heading ? elementText(heading) : null;
 };
 
 describe('site URLs', () => {
@@ -117,7 +118,7 @@ describe('site URLs', () => {
   it('declares <html lang="zh-CN"> on every page', () => {
     const files = htmlFiles(outDir);
     expect(files.length).toBeGreaterThan(LAST_PAGE);
-    const wrong = files.filter((file) => !/<html[^>]*\slang="zh-CN"/.test(readFileSync(path.join(outDir, file), 'utf8')));
+    const wrong = files.filter((file) => elementsOf(readFileSync(path.join(outDir, file), 'utf8'), 'html[lang="zh-CN"]').length !== 1);
     expect(wrong).toEqual([]);
   });
 });
@@ -141,19 +142,23 @@ describe('headings', () => {
     for (const part of plan.parts) {
       const html = readPage(outDir, partPath(part.n));
       expect(headingText(html, '_top')).toBe(part.label + part.title);
-      expect(html).toContain(`<title>${part.label} ${part.title}`);
+      expect(elementText(elementsOf(html, 'title')[0]!).startsWith(`${part.label} ${part.title}`)).toBe(true);
     }
   });
 
   it('gives every heading in page content a self-link without text', () => {
     for (const url of [...markerPages(), '/', '/full/', INDICATORS_PATH, BOXES_PATH, ...packages.packages.map((p) => packagePath(p.no))]) {
       const html = mainOf(readPage(outDir, url));
-      const headingIds = [...html.matchAll(/<h[1-6][^>]*\sid="([^"]+)"/g)].map((m) => m[1]!);
-      expect(headingIds.length, url).toBeGreaterThan(0);
-      for (const id of headingIds) {
-        const link = new RegExp(`<a class="self-link" href="#(?:${id}|box-\\d+)" aria-label="[^"]+"></a>`);
-        const after = html.slice(html.indexOf(`id="${id}"`));
-        expect(after.slice(0, after.indexOf('</div>') + 6), `${url}#${id}`).toMatch(link);
+      const headings = elementsOf(html, HEADINGS).filter((h) => attributeOf(h, 'id') !== undefined);
+      expect(headings.length, url).toBeGreaterThan(0);
+      for (const heading of headings) {
+        const id = attributeOf(heading, 'id')!;
+        // Right after the heading, in its wrapper: an empty link to it (or to its box) with a name.
+        const link = nextElementOf(html, heading);
+        expect(link && [link.tagName, attributeOf(link, 'class')], `${url}#${id}`).toEqual(['a', 'self-link']);
+        expect(attributeOf(link!, 'href'), `${url}#${id}`).toMatch(new RegExp(`^#(?:${id}|box-\\d+)$`));
+        expect(attributeOf(link!, 'aria-label'), `${url}#${id}`).toMatch(/\S/);
+        expect(link!.children, `${url}#${id}`).toEqual([]);
       }
     }
   });
@@ -231,23 +236,25 @@ describe('printed pages', () => {
       const location = located.get(page);
       expect(location, `page ${page} has no location`).toBeDefined();
       const target = pageLocationHref(location!);
-      expect(html).toContain(`<meta http-equiv="refresh" content="0; url=${target}">`);
-      expect(html).not.toContain('rel="canonical"');
-      expect(html).toContain(`<a href="${target}">`);
-      expect(html).toContain('data-pagefind-ignore="all"');
+      expect(elementsOf(html, 'meta[http-equiv="refresh"]').map((m) => attributeOf(m, 'content'))).toEqual([`0; url=${target}`]);
+      expect(elementsOf(html, 'link[rel~="canonical"]')).toEqual([]);
+      expect(attributeValues(html, 'href')).toContain(target);
+      expect(attributeValues(html, 'data-pagefind-ignore')).toContain('all');
       expect(idsOf(readPage(outDir, location!.path)), `page ${page}`).toContain(`page-${page}`);
     }
   });
 
   it('marks page breaks with empty, named links', () => {
     const html = readPage(outDir, markerPages().find((url) => readPage(outDir, url).includes('page-marker'))!);
-    const markers = [...html.matchAll(/<a id="page-(\d+)"[^>]*>([\s\S]*?)<\/a>/g)];
+    const markers = elementsOf(html, 'a[id^="page-"]');
     expect(markers.length).toBeGreaterThan(0);
-    for (const [whole, page, inner] of markers) {
-      expect(inner).toBe('');
-      expect(whole).toContain(`aria-label="第${page}页"`);
-      expect(whole).toContain(`href="#page-${page}"`);
-      expect(whole).toContain(`data-page="${page}"`);
+    for (const marker of markers) {
+      const page = attributeOf(marker, 'id')!.slice('page-'.length);
+      expect(page).toMatch(/^\d+$/);
+      expect(marker.children).toEqual([]);
+      expect(attributeOf(marker, 'aria-label')).toBe(`第${page}页`);
+      expect(attributeOf(marker, 'href')).toBe(`#page-${page}`);
+      expect(attributeOf(marker, 'data-page')).toBe(page);
     }
   });
 

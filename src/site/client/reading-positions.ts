@@ -5,6 +5,7 @@
  * Written by reading-position.ts on chapter pages, read by
  * continue-reading.ts on the home page.
  */
+import { isChapterPath } from '../site-paths';
 
 /** The localStorage key. */
 export const READING_POSITIONS_KEY = 'gangyao:reading-positions';
@@ -23,8 +24,8 @@ export interface ReadingPosition {
   at: number;
 }
 
-/** A same-origin path: `/`, then non-empty segments (no `//host`, no backslash), ending at a chapter. */
-const CHAPTER_PATH = /^\/(?:[^/?#\\]+\/)*part-\d+\/chapter-\d+\/$/;
+/** A same-origin path: `/`, then non-empty segments (no `//host`, no backslash). */
+const SITE_PATH = /^\/(?:[^/?#\\]+\/)*$/;
 const SECTION_ANCHOR = /^section-\d+$/;
 
 /** Whether `value` is a well-formed position (storage can hold anything another script or an old version wrote). */
@@ -32,7 +33,7 @@ function isPosition(value: unknown): value is ReadingPosition {
   if (typeof value !== 'object' || value === null) return false;
   const p = value as Record<string, unknown>;
   return (
-    typeof p.path === 'string' && CHAPTER_PATH.test(p.path) &&
+    typeof p.path === 'string' && SITE_PATH.test(p.path) && isChapterPath(p.path.slice(p.path.lastIndexOf('/part-'))) &&
     (p.anchor === null || (typeof p.anchor === 'string' && SECTION_ANCHOR.test(p.anchor))) &&
     typeof p.place === 'string' && p.place.length > 0 && p.place.length <= 40 &&
     (p.section === null || (typeof p.section === 'string' && p.section.length <= 200)) &&
@@ -66,7 +67,7 @@ export function rememberPosition(position: ReadingPosition, storage: Pick<Storag
 /** The most recent position on the site deployed at `base` (`/`, `/plan/`), or null. */
 export function latestPosition(positions: readonly ReadingPosition[], base: string): ReadingPosition | null {
   const prefix = base.endsWith('/') ? base : `${base}/`;
-  const mine = positions.filter((p) => p.path.startsWith(prefix) && /^part-\d+\/chapter-\d+\/$/.test(p.path.slice(prefix.length)));
+  const mine = positions.filter((p) => p.path.startsWith(prefix) && isChapterPath(p.path.slice(prefix.length - 1)));
   return mine.reduce<ReadingPosition | null>((latest, p) => (latest === null || p.at > latest.at ? p : latest), null);
 }
 

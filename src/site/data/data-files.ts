@@ -28,6 +28,8 @@ import {
 import { occurrencePath, type QuotedTerm } from '../terms/quoted-terms';
 import { boxPlaces } from '../plan/block-places';
 import type { PlanPageSpans } from '../plan/page-spans';
+import type { IndicatorsTable } from '../../reviewed/indicators-table';
+import type { PackagesTable } from '../../reviewed/packages-table';
 import {
   BOXES_JSON_PATH,
   DATA_PATH,
@@ -40,18 +42,58 @@ import {
 
 const siteUrl = z.string().regex(/^\/\S*$/, 'a site URL with the deployment base');
 
+/**
+ * The figures of the source the /data/ page states, counted on the model and
+ * the curated tables, never written down: another copy of the plan, or a
+ * corrected table, changes them.
+ */
+export interface SourceFigures {
+  /** The numbers of the 专栏, in reading order. */
+  boxes: readonly number[];
+  /** How many packages the 附表 lists. */
+  packages: number;
+  /** The 序号 of the indicators table's rows, in printed order. */
+  indicatorRows: readonly number[];
+  /** The 序号 of the rows printed as two sub-rows under one label. */
+  splitIndicatorRows: readonly number[];
+}
+
+/** The figures of `plan` and its two curated tables. */
+export function sourceFigures(plan: Plan, indicators: IndicatorsTable, packages: PackagesTable): SourceFigures {
+  const rows = indicators.categories.flatMap((c) => c.rows);
+  return {
+    boxes: boxPlaces(plan).map((place) => place.block.n),
+    packages: packages.packages.length,
+    indicatorRows: rows.map((row) => row.no),
+    splitIndicatorRows: rows.filter((row) => row.measures.length > 1).map((row) => row.no),
+  };
+}
+
+/** `第9、25项` */
+const rowsNamed = (rows: readonly number[]) => `第${rows.join('、')}项`;
+/** `1–25`, `1—10`: the first and last of `numbers`, joined by `dash`. */
+const range = (numbers: readonly number[], dash: string) => `${numbers[0]}${dash}${numbers.at(-1)}`;
+
 /** A row or sub-row of the main-indicators table (/data/indicators.json, and the columns of the CSV). */
-export const indicatorRecordSchema = z
-  .object({
-    category: z.string().min(1).describe('类别（经济发展、创新驱动……）'),
-    no: z.number().int().min(1).max(25).describe('序号 1–25；第9、25项各有两个子行，序号相同'),
-    group: z.string().min(1).nullable().describe('第9、25项两个子行共用的标签（“绿化”“食品药品安全”），其余为 null'),
-    name: z.string().min(1).describe('指标名称，不含单位'),
-    unit: z.string().describe('单位，不含括号：“%”“万元/人”'),
-    target: z.string().min(1).describe('2025年目标，字符照录：“>23”“【830左右】”“达到国家要求”'),
-    attribute: z.enum(['预期性', '约束性']).describe('属性'),
-  })
-  .strict();
+export function indicatorRecordSchema(figures: SourceFigures) {
+  const split = rowsNamed(figures.splitIndicatorRows);
+  return z
+    .object({
+      category: z.string().min(1).describe('类别（经济发展、创新驱动……）'),
+      no: z
+        .number()
+        .int()
+        .min(figures.indicatorRows[0]!)
+        .max(figures.indicatorRows.at(-1)!)
+        .describe(`序号 ${range(figures.indicatorRows, '–')}；${split}各有两个子行，序号相同`),
+      group: z.string().min(1).nullable().describe(`${split}两个子行共用的标签（“绿化”“食品药品安全”），其余为 null`),
+      name: z.string().min(1).describe('指标名称，不含单位'),
+      unit: z.string().describe('单位，不含括号：“%”“万元/人”'),
+      target: z.string().min(1).describe('2025年目标，字符照录：“>23”“【830左右】”“达到国家要求”'),
+      attribute: z.enum(['预期性', '约束性']).describe('属性'),
+    })
+    .strict();
+}
 
 /** A package of the 附表 (/data/packages.json). */
 export const packageRecordSchema = z
@@ -250,84 +292,88 @@ const PLAN_NAMES = new Map<ZodTypeAny, string>([
   [pageBreakSchema, 'PageBreak'],
 ]);
 
-/** Every file under /data/, in the order the /data/ page lists them. */
-export const DATA_FILES: readonly DataFile[] = [
-  {
-    path: DATA_PATH,
-    id: 'plan-json',
-    format: 'JSON',
-    title: '规划全文（文档模型）',
-    forReaders:
-      '整部规划的全文，按篇、章、节分好，每一段、每个专栏、每张表都单独列出，并记下印刷版每一页从哪里开始。适合想用程序检索、统计或重新排版全文的人；文字与印刷版一字不差。',
-    description:
-      '规划全文的结构：序言、篇、章、节、文字块（段落、目标句、专栏、表格）和附表。按阅读顺序连接各文字块的字符并写回页码，即为原文（去掉目录），一字不差。印刷页的分界以 {"footer": P} 标在原处。',
-    schema: planSchema,
-    names: PLAN_NAMES,
-    notes: PLAN_NOTES,
-  },
-  {
-    path: BOXES_JSON_PATH,
-    id: 'boxes-json',
-    format: 'JSON',
-    title: '专栏',
-    forReaders:
-      '规划中的10个专栏，每个专栏的标题、所在的篇章、导语和各项内容，以及它在印刷版第几页。适合整理或比较各专栏的人。',
-    description: '全部专栏（专栏1—10）：所在篇、章、节，网址，导语和各项，所跨印刷页。',
-    schema: z.array(boxRecordSchema),
-    names: new Map<ZodTypeAny, string>([[boxRecordSchema, 'BoxRecord'], [pageSpanSchema, 'PageSpan']]),
-    notes: { 'BoxRecord.pages': '所跨印刷页' },
-  },
-  {
-    path: INDICATORS_JSON_PATH,
-    id: 'indicators-json',
-    format: 'JSON',
-    title: '主要指标',
-    forReaders:
-      '“十四五”时期经济社会发展主要指标表，一行一个指标：类别、序号、名称、单位、2025年目标和属性（预期性或约束性）。适合用程序读取的人；想用电子表格看，请下载下面的 CSV 文件。',
-    description: '“十四五”时期经济社会发展主要指标，每行（第9、25项每个子行）一个对象，字符照录。',
-    schema: z.array(indicatorRecordSchema),
-    names: new Map<ZodTypeAny, string>([[indicatorRecordSchema, 'IndicatorRecord']]),
-    notes: {},
-  },
-  {
-    path: INDICATORS_CSV_PATH,
-    id: 'indicators-csv',
-    format: 'CSV',
-    title: '主要指标（CSV）',
-    forReaders:
-      '同一张主要指标表，可以直接用 Excel、WPS 或 Numbers 等电子表格软件打开，中文不会乱码。适合想排序、筛选或画图的读者。',
-    description:
-      '与 indicators.json 相同的记录和列（首行为字段名）；UTF-8 带字节顺序标记，电子表格可直接打开；RFC 4180 引号规则，CRLF 换行；group 为 null 时留空。',
-    schema: indicatorRecordSchema,
-    names: new Map<ZodTypeAny, string>([[indicatorRecordSchema, 'IndicatorRecord']]),
-    notes: {},
-  },
-  {
-    path: PACKAGES_JSON_PATH,
-    id: 'packages-json',
-    format: 'JSON',
-    title: '重大工程包',
-    forReaders:
-      '附表中的10个重大工程包：每个工程包的名称、建设目标、主要内容，列出的每个项目，以及正文中论及该项目的篇、章、节和网址。适合追踪某个项目在规划中出现在哪里的人。',
-    description: '附表“十四五”时期重大工程包：10个工程包的名称、建设目标、主要内容，每个项目及正文论及之处。',
-    schema: z.array(packageRecordSchema),
-    names: new Map<ZodTypeAny, string>([[packageRecordSchema, 'PackageRecord']]),
-    notes: {},
-  },
-  {
-    path: TERMS_JSON_PATH,
-    id: 'terms-json',
-    format: 'JSON',
-    title: '词语索引',
-    forReaders:
-      '词语索引的数据：正文中加引号的词语（如“两区”“七有”），每个词出现了几次、分别在哪一篇哪一章。适合研究规划用语的人。',
-    description:
-      '正文中引号内的全部词语（词语索引页的数据）：每条的出现次数和每次出现之处。只出现一次且含句内标点（，。；：！？）的引语是句子而非名称，不收。',
-    schema: z.array(termRecordSchema),
-    names: new Map<ZodTypeAny, string>([
-      [termRecordSchema, 'TermRecord'],
-      [termOccurrenceRecordSchema, 'TermOccurrence'],
-    ]),
-    notes: {},
-  },
-];
+/** Every file under /data/, in the order the /data/ page lists them, described with the source's `figures`. */
+export function dataFiles(figures: SourceFigures): DataFile[] {
+  const indicatorRecord = indicatorRecordSchema(figures);
+  const split = rowsNamed(figures.splitIndicatorRows);
+  return [
+    {
+      path: DATA_PATH,
+      id: 'plan-json',
+      format: 'JSON',
+      title: '规划全文（文档模型）',
+      forReaders:
+        '整部规划的全文，按篇、章、节分好，每一段、每个专栏、每张表都单独列出，并记下印刷版每一页从哪里开始。适合想用程序检索、统计或重新排版全文的人；文字与印刷版一字不差。',
+      description:
+        '规划全文的结构：序言、篇、章、节、文字块（段落、目标句、专栏、表格）和附表。按阅读顺序连接各文字块的字符并写回页码，即为原文（去掉目录），一字不差。印刷页的分界以 {"footer": P} 标在原处。',
+      schema: planSchema,
+      names: PLAN_NAMES,
+      notes: PLAN_NOTES,
+    },
+    {
+      path: BOXES_JSON_PATH,
+      id: 'boxes-json',
+      format: 'JSON',
+      title: '专栏',
+      forReaders:
+        `规划中的${figures.boxes.length}个专栏，每个专栏的标题、所在的篇章、导语和各项内容，以及它在印刷版第几页。适合整理或比较各专栏的人。`,
+      description: `全部专栏（专栏${range(figures.boxes, '—')}）：所在篇、章、节，网址，导语和各项，所跨印刷页。`,
+      schema: z.array(boxRecordSchema),
+      names: new Map<ZodTypeAny, string>([[boxRecordSchema, 'BoxRecord'], [pageSpanSchema, 'PageSpan']]),
+      notes: { 'BoxRecord.pages': '所跨印刷页' },
+    },
+    {
+      path: INDICATORS_JSON_PATH,
+      id: 'indicators-json',
+      format: 'JSON',
+      title: '主要指标',
+      forReaders:
+        '“十四五”时期经济社会发展主要指标表，一行一个指标：类别、序号、名称、单位、2025年目标和属性（预期性或约束性）。适合用程序读取的人；想用电子表格看，请下载下面的 CSV 文件。',
+      description: `“十四五”时期经济社会发展主要指标，每行（${split}每个子行）一个对象，字符照录。`,
+      schema: z.array(indicatorRecord),
+      names: new Map<ZodTypeAny, string>([[indicatorRecord, 'IndicatorRecord']]),
+      notes: {},
+    },
+    {
+      path: INDICATORS_CSV_PATH,
+      id: 'indicators-csv',
+      format: 'CSV',
+      title: '主要指标（CSV）',
+      forReaders:
+        '同一张主要指标表，可以直接用 Excel、WPS 或 Numbers 等电子表格软件打开，中文不会乱码。适合想排序、筛选或画图的读者。',
+      description:
+        '与 indicators.json 相同的记录和列（首行为字段名）；UTF-8 带字节顺序标记，电子表格可直接打开；RFC 4180 引号规则，CRLF 换行；group 为 null 时留空。',
+      schema: indicatorRecord,
+      names: new Map<ZodTypeAny, string>([[indicatorRecord, 'IndicatorRecord']]),
+      notes: {},
+    },
+    {
+      path: PACKAGES_JSON_PATH,
+      id: 'packages-json',
+      format: 'JSON',
+      title: '重大工程包',
+      forReaders:
+        `附表中的${figures.packages}个重大工程包：每个工程包的名称、建设目标、主要内容，列出的每个项目，以及正文中论及该项目的篇、章、节和网址。适合追踪某个项目在规划中出现在哪里的人。`,
+      description: `附表“十四五”时期重大工程包：${figures.packages}个工程包的名称、建设目标、主要内容，每个项目及正文论及之处。`,
+      schema: z.array(packageRecordSchema),
+      names: new Map<ZodTypeAny, string>([[packageRecordSchema, 'PackageRecord']]),
+      notes: {},
+    },
+    {
+      path: TERMS_JSON_PATH,
+      id: 'terms-json',
+      format: 'JSON',
+      title: '词语索引',
+      forReaders:
+        '词语索引的数据：正文中加引号的词语（如“两区”“七有”），每个词出现了几次、分别在哪一篇哪一章。适合研究规划用语的人。',
+      description:
+        '正文中引号内的全部词语（词语索引页的数据）：每条的出现次数和每次出现之处。只出现一次且含句内标点（，。；：！？）的引语是句子而非名称，不收。',
+      schema: z.array(termRecordSchema),
+      names: new Map<ZodTypeAny, string>([
+        [termRecordSchema, 'TermRecord'],
+        [termOccurrenceRecordSchema, 'TermOccurrence'],
+      ]),
+      notes: {},
+    },
+  ];
+}

@@ -128,6 +128,17 @@ export function policyFor(code: InlineCode): string {
 }
 
 /**
+ * Where the policy goes in the page's text: right after `<meta charset>`, or
+ * else before the first element of the `<head>` (its offset, from the tree's
+ * positions).
+ */
+function policyPlace(elements: readonly Element[]): number | undefined {
+  const charset = elements.find((e) => e.tagName === 'meta' && e.properties.charSet !== undefined);
+  if (charset) return charset.position?.end.offset;
+  return elements.find((e) => e.tagName === 'head')?.children[0]?.position?.start.offset;
+}
+
+/**
  * `html` with its policy as the first element after `<meta charset>` (a
  * policy only governs what follows it). Throws on an inline event handler, and
  * on a page that already has a policy: a second one would only narrow the
@@ -140,9 +151,7 @@ export function withContentSecurityPolicy(html: string, file = 'page'): string {
   const policies = elements.filter((e) => e.tagName === 'meta' && String(e.properties.httpEquiv ?? '').toLowerCase() === CSP_HTTP_EQUIV.toLowerCase());
   if (policies.length > 0) throw new Error(`${file}: already has a policy`);
   const meta = `<meta http-equiv="${CSP_HTTP_EQUIV}" content="${policyFor(inlineCodeOf(elements))}">`;
-  const charset = /<meta charset="[^"]*"\s*\/?>/i.exec(html);
-  if (charset) return html.slice(0, charset.index + charset[0].length) + meta + html.slice(charset.index + charset[0].length);
-  const head = /<head(\s[^>]*)?>/i.exec(html);
-  if (!head) throw new Error(`${file}: no <head> to put the policy in`);
-  return html.slice(0, head.index + head[0].length) + meta + html.slice(head.index + head[0].length);
+  const at = policyPlace(elements);
+  if (at === undefined) throw new Error(`${file}: no <meta charset> or <head> to put the policy in`);
+  return html.slice(0, at) + meta + html.slice(at);
 }

@@ -1,6 +1,10 @@
 /**
- * Remark plugin: gives every section heading of a chapter (`## 一、指导思想`)
- * the id `section-K`, K being the arabic value of its leading Chinese numeral.
+ * Remark plugin: gives every section heading of a chapter page (`## 一、指导思想`)
+ * the id `section-K` of the URL contract, K being the model's number of that
+ * section (`Section.n`, which the converter read from the 目录): the page's
+ * frontmatter names its chapter (`plan: { kind: 'chapter', part, chapter }`),
+ * and a level-2 heading whose text is one of its sections' numbering and title
+ * gets that section's id. The number is never parsed back from the heading.
  *
  * github-slugger would derive unstable ids from the Chinese text; these ids are
  * part of the URL contract (`/part-N/chapter-M/#section-K`), so they are set
@@ -8,16 +12,12 @@
  */
 import type { Heading, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
+import type { Plan } from '../../convert/model';
 import { sectionId } from '../site-paths';
-import { parseChineseNumeral } from '../../convert/chinese-numerals.ts';
 
-/**
- * The section number of a heading text like `三、搞活未来科学城` (3), or null
- * when the text does not start with a Chinese numeral followed by `、`.
- */
-export function sectionNumber(headingText: string): number | null {
-  const match = /^([一二三四五六七八九十]+)、/u.exec(headingText.trim());
-  return match ? parseChineseNumeral(match[1]!) : null;
+/** What Astro's Markdown and MDX pipelines put in a page's file data: its frontmatter. */
+interface AstroFileData {
+  astro?: { frontmatter?: { plan?: { kind?: string; part?: number; chapter?: number } } };
 }
 
 function visitHeadings(nodes: readonly RootContent[], onHeading: (heading: Heading) => void): void {
@@ -28,18 +28,23 @@ function visitHeadings(nodes: readonly RootContent[], onHeading: (heading: Headi
 }
 
 /**
- * The plugin (use as `remarkPlugins: [remarkSectionIds]`). Only level-2
- * headings with a numbered title are touched; an id already set is kept.
+ * The plugin (use as `remarkPlugins: [[remarkSectionIds, plan]]`). Only
+ * level-2 headings of a chapter page whose text is a section's are touched;
+ * an id already set is kept.
  */
-export default function remarkSectionIds(): (tree: Root) => void {
-  return (tree) => {
+export default function remarkSectionIds(plan: Plan): (tree: Root, file: { data: AstroFileData }) => void {
+  return (tree, file) => {
+    const page = file.data.astro?.frontmatter?.plan;
+    if (page?.kind !== 'chapter') return;
+    const chapter = plan.parts.find((p) => p.n === page.part)?.chapters.find((c) => c.n === page.chapter);
+    if (!chapter) return;
+    const ids = new Map(chapter.sections.map((s) => [s.label + s.title, sectionId(s.n)]));
     visitHeadings(tree.children, (heading) => {
-      if (heading.depth !== 2) return;
-      const n = sectionNumber(toString(heading));
-      if (n === null) return;
+      const id = heading.depth === 2 ? ids.get(toString(heading)) : undefined;
+      if (id === undefined) return;
       heading.data ??= {};
       heading.data.hProperties ??= {};
-      heading.data.hProperties.id ??= sectionId(n);
+      heading.data.hProperties.id ??= id;
     });
   };
 }

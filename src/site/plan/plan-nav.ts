@@ -13,6 +13,8 @@ import {
   INDICATORS_PATH,
   PACKAGES_PATH,
   chapterPath,
+  chapterSlug,
+  partSlug,
   packagePath,
   partPath,
   sectionId,
@@ -48,16 +50,6 @@ export type SidebarItem =
   | { label: string; link: string; attrs?: Record<string, string> }
   | { label: string; slug: string }
   | { label: string; collapsed: boolean; items: SidebarItem[] };
-
-/** Docs collection slug of the page of 篇 `part` (`part-5`). */
-export function partSlug(part: number): string {
-  return partPath(part).slice(1, -1);
-}
-
-/** Docs collection slug of a chapter page (`part-5/chapter-2`). */
-export function chapterSlug(part: number, chapter: number): string {
-  return chapterPath(part, chapter).slice(1, -1);
-}
 
 /** A package of the 附表 as navigation needs it: its number and its name as printed. */
 export interface NavPackage {
