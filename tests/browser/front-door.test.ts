@@ -228,7 +228,7 @@ describe('404', () => {
   });
 
   it('is what the service worker shows for an unknown address offline', async () => {
-    const context: BrowserContext = await browser.newContext();
+    const context: BrowserContext = await browser.newContext({ serviceWorkers: 'allow' });
     try {
       const page = await context.newPage();
       await page.goto(server.origin + '/');

@@ -89,6 +89,7 @@ for (const device of [
 
     beforeAll(async () => {
       context = await browser.newContext({
+        serviceWorkers: 'allow',
         viewport: { width: device.width, height: device.height },
         ...(device.phone ? { isMobile: true, hasTouch: true, deviceScaleFactor: 2 } : {}),
       });

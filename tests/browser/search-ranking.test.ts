@@ -36,7 +36,7 @@ beforeAll(async () => {
   map = JSON.parse(readFileSync(path.join(outDir, 'search/pages.json'), 'utf8')) as PageMap;
   server = await serveStatic(outDir);
   browser = await sharedBrowser();
-  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const context = await browser.newContext();
   page = await context.newPage();
   await page.goto(`${server.origin}/search/`);
 });

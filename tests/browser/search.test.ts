@@ -39,7 +39,7 @@ afterAll(async () => {
 });
 
 async function open(url: string, origin = server.origin, width = 1280): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width, height: 900 }, serviceWorkers: 'block' });
+  const context = await browser.newContext({ viewport: { width, height: 900 } });
   const page = await context.newPage();
   await page.goto(origin + url);
   return page;
@@ -355,7 +355,7 @@ describe('landing on a result', () => {
 
 describe('results that read like a reference work', () => {
   it('says the index is loading while it loads, in the polite live region', async () => {
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, serviceWorkers: 'block', isMobile: true, hasTouch: true });
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
     const page = await context.newPage();
     // The bundle is held back until the panel has been seen saying so.
     let release!: () => void;
@@ -437,7 +437,7 @@ describe('results that read like a reference work', () => {
   });
 
   it('names no keys in the phone hint, and does on a desktop', async () => {
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, serviceWorkers: 'block', isMobile: true, hasTouch: true });
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
     const phone = await context.newPage();
     await phone.goto(`${server.origin}/part-9/chapter-3/`);
     await phone.click('button[data-open-modal]');
@@ -457,7 +457,7 @@ describe('results that read like a reference work', () => {
 
 describe('the hit bar on the page a result opens', () => {
   it('moves between hits by keyboard, announces 第 n/N 处, and clears the marks', async () => {
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, serviceWorkers: 'block', isMobile: true, hasTouch: true });
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
     const page = await context.newPage();
     await page.goto(`${server.origin}/part-9/chapter-3/?highlight=${encodeURIComponent('碳达峰')}#section-1`);
     await page.waitForFunction(() => document.querySelector('main')?.dataset.searchHits !== undefined);

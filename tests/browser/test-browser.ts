@@ -8,16 +8,23 @@
  * The site tests share one Chromium per test worker (`sharedBrowser()`): the
  * `site` project runs a worker's files one after another in one module graph
  * (vitest.config.ts), so a launch is paid once per worker, not once per file.
+ *
+ * Service workers are blocked unless a context asks for them
+ * (`serviceWorkers: 'allow'`): on an ordinary connection the site's worker
+ * saves the whole edition (every page and the search index) in the background
+ * as soon as a page is idle, in every context that lets it (some 400 files
+ * served and cached per context) — work only the tests of offline reading
+ * want.
  */
-import type { Browser, BrowserContext } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserContextOptions } from 'playwright-core';
 import { launchChromium } from '../../scripts/chromium.ts';
 
 export async function launchBrowser(): Promise<Browser> {
   const browser = await launchChromium();
   const newContext = browser.newContext.bind(browser);
   // browser.newPage() opens its page through newContext() too.
-  browser.newContext = async (...args: Parameters<Browser['newContext']>): Promise<BrowserContext> => {
-    const context = await newContext(...args);
+  browser.newContext = async (options?: BrowserContextOptions): Promise<BrowserContext> => {
+    const context = await newContext({ serviceWorkers: 'block', ...options });
     context.setDefaultTimeout(0);
     context.setDefaultNavigationTimeout(0);
     return context;

@@ -3,7 +3,9 @@
  * Chromium finds no serious or critical violation on the audited pages, in
  * the light theme, and none of the colour rules in the dark one; a keyboard alone can take the main path:
  * skip link, search, the on-page TOC, previous/next. The axe check is seen to
- * catch an unlabeled form control planted in a copy of the build.
+ * catch an unlabeled form control planted in a copy of the build. Pages open
+ * without the service worker (tests/browser/test-browser.ts), so the footer's
+ * 离线阅读 control stays hidden here; tests/browser/offline.test.ts audits it.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -12,14 +12,22 @@ import { attributeValues, fileForPath, htmlFiles, idsOf, pathOfFile } from '../s
 /** Where a build without SITE_URL is taken to be served from (a name no build writes). */
 const ANY_ORIGIN = 'http://served.invalid';
 
+/** Which build a link check reads, and how much of it. */
+export interface LinkCheckOptions {
+  /** The build's SITE_URL, if it has one: absolute links to it (canonical, og:url) are internal links too. */
+  siteUrl?: string;
+  /** The pages whose links are checked (paths relative to the build); every page when omitted. */
+  pages?: readonly string[];
+}
+
 /**
  * Every broken internal link of the build in `dir` deployed at `base`, as
- * `file: target (reason)`; empty when all resolve. `siteUrl` is the build's
- * SITE_URL, if it has one: absolute links to it (canonical, og:url) are
- * internal links too.
+ * `file: target (reason)`; empty when all resolve. Asynchronous: it lets the
+ * worker's event loop run between pages, as a whole build's pages take longer
+ * on a loaded machine than vitest's RPC waits for a blocked worker.
  */
-export function brokenLinks(dir: string, base: string, siteUrl: string = ANY_ORIGIN): string[] {
-  const site = new URL(siteUrl);
+export async function brokenLinks(dir: string, base: string, options: LinkCheckOptions = {}): Promise<string[]> {
+  const site = new URL(options.siteUrl ?? ANY_ORIGIN);
   const idCache = new Map<string, Set<string>>();
   const idsIn = (file: string): Set<string> => {
     if (!idCache.has(file)) idCache.set(file, new Set(idsOf(readFileSync(file, 'utf8'))));
@@ -46,7 +54,8 @@ export function brokenLinks(dir: string, base: string, siteUrl: string = ANY_ORI
       broken.push(`${from}: ${target} (no #${fragment})`);
     }
   };
-  for (const rel of htmlFiles(dir)) {
+  for (const rel of options.pages ?? htmlFiles(dir)) {
+    await new Promise((resolve) => setImmediate(resolve));
     const html = readFileSync(path.join(dir, rel), 'utf8');
     const pageUrl = new URL(withBase(pathOfFile(rel), base), site);
     const refresh = [...html.matchAll(/http-equiv="refresh" content="\d+; url=([^"]+)"/g)].map((m) => m[1]!);
@@ -55,7 +64,7 @@ export function brokenLinks(dir: string, base: string, siteUrl: string = ANY_ORI
     }
   }
   const manifestFile = path.join(dir, 'manifest.webmanifest');
-  if (existsSync(manifestFile)) {
+  if (options.pages === undefined && existsSync(manifestFile)) {
     const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as { start_url?: string; icons?: { src: string }[] };
     const manifestUrl = new URL(withBase('/manifest.webmanifest', base), site);
     for (const target of [manifest.start_url ?? './', ...(manifest.icons ?? []).map((icon) => icon.src)]) {

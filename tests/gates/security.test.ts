@@ -9,7 +9,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveStatic, type StaticServer } from '../browser/static-server';
 import { sourceText } from '../helpers/real-plan';
@@ -19,6 +19,7 @@ import { cspProblems } from './check-csp';
 import { buildCopy } from './copy-build';
 import { copySite, editPage, isListed } from './gate-site';
 import { closeContexts, sharedBrowser } from '../browser/test-browser';
+import { emulateSaveData } from '../browser/service-worker';
 
 let outDir: string;
 let browser: Browser;
@@ -40,12 +41,16 @@ async function serve(dir: string): Promise<StaticServer> {
   return server;
 }
 
-/** Opens `url` and collects every policy violation the page reports (listening from before any script runs). */
+/**
+ * Opens `url` (in `context`, or a context of its own) and collects every
+ * policy violation the page reports (listening from before any script runs).
+ */
 async function openWatched(
   origin: string,
   url: string,
+  context?: BrowserContext,
 ): Promise<{ page: Page; violations: () => Promise<string[]>; dialogs: string[] }> {
-  const page = await browser.newPage();
+  const page = await (context ?? browser).newPage();
   const console: string[] = [];
   const dialogs: string[] = [];
   page.on('dialog', (d) => {
@@ -98,9 +103,15 @@ describe('security gate: in Chromium', () => {
     const server = await serve(outDir);
     const urls = ['/', '/part-1/', '/part-1/chapter-1/', '/full/', '/packages/', '/page/100/'];
     for (const url of ['/indicators/', '/boxes/', '/packages/1/', '/search/']) if (isListed(url)) urls.push(url);
+    // One reader's visit: the service worker registers on the first page and
+    // serves the others, and offline-control.js runs in each, all under the
+    // pages' policy. Save-Data keeps the worker from downloading the whole
+    // edition meanwhile: the worker fetches it, beyond any page's policy.
+    const context = await browser.newContext({ serviceWorkers: 'allow' });
+    await emulateSaveData(context);
     const found: string[] = [];
     for (const url of urls) {
-      const { page, violations } = await openWatched(server.origin, url);
+      const { page, violations } = await openWatched(server.origin, url, context);
       await page.waitForLoadState('networkidle');
       if (url === '/part-1/chapter-1/') {
         // Pagefind compiles wasm: the one thing beyond the site's own files the policy allows.
@@ -113,6 +124,7 @@ describe('security gate: in Chromium', () => {
       found.push(...(await violations()).map((v) => `${url}: ${v}`));
       await page.close();
     }
+    await context.close();
     expect(found).toEqual([]);
   });
 
