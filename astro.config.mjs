@@ -28,6 +28,7 @@ import searchIndex from './src/search/search-index-fs.ts';
 import unusedStarlightCss from './src/site/integrations/unused-starlight-css.ts';
 import mergePageScripts from './src/site/integrations/merge-page-scripts-fs.ts';
 import leanPreloadHelper from './src/site/integrations/lean-preload-helper.ts';
+import { onlyStarlightIcon, serverBundleWhole } from './src/site/integrations/build-speed.ts';
 
 const site = process.env.SITE_URL || undefined;
 const base = process.env.BASE_PATH || '/';
@@ -72,8 +73,9 @@ export default defineConfig({
       rollupOptions: { output: { manualChunks: (id) => (PAGE_SHARED.some((m) => id.endsWith(m)) ? 'page-shared' : undefined) } },
     },
     css: { postcss: { plugins: [unusedStarlightCss()] } },
-    // `import()` without Vite's preload helper (src/site/integrations/lean-preload-helper.ts).
-    plugins: [leanPreloadHelper()],
+    // `import()` without Vite's preload helper (src/site/integrations/lean-preload-helper.ts);
+    // Starlight's components barrel as Icon only (src/site/integrations/build-speed.ts).
+    plugins: [leanPreloadHelper(), onlyStarlightIcon()],
   },
   markdown: {
     // The plan's characters are printed as they are: no "smart" quotes or
@@ -150,6 +152,8 @@ export default defineConfig({
     mergePageScripts(),
     // The search index of the built pages (before postBuild, which precaches it).
     searchIndex(),
+    // The server bundle is not tree-shaken (src/site/integrations/build-speed.ts).
+    serverBundleWhole(),
     // Must stay last: it hashes each page's inline code into its CSP and
     // precaches the finished output (Pagefind's index included).
     postBuild(),

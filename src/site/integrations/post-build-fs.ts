@@ -2,7 +2,8 @@
  * The last step of `astro build`, as an Astro integration that must stand
  * last in the config (after the search index, src/search/search-index-fs.ts;
  * Starlight's own Pagefind run is off): it writes each page's
- * Content-Security-Policy, then generates
+ * Content-Security-Policy (computed while the search index is built:
+ * page-policies-fs.ts), then generates
  * the service worker and the list of the offline edition from the finished
  * output — so their revisions are those of the files as served, Pagefind's
  * index included —
@@ -14,10 +15,10 @@ import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
 import type { AstroIntegration } from 'astro';
-import { generateSW } from 'workbox-build';
-import { withContentSecurityPolicy } from './content-security-policy.ts';
-import { CONTENT_HASHED_SOURCE, cacheRules, headersFile, HEADERS_FILE } from './cache-headers.ts';
+import { policedPages, policedPagesInWorker, writePolicedPages, type PolicedPage } from './page-policies-fs.ts';
+import { CONTENT_HASHED_SOURCE, cacheRules, headersFile, HEADERS_FILE, isContentHashed } from './cache-headers.ts';
 import {
   EDITION_FILE,
   NOT_FOUND_FILE,
@@ -32,21 +33,9 @@ import {
 
 export { NOT_FOUND_FILE, SERVICE_WORKER_FILE } from './offline-edition.ts';
 
-function htmlFilesUnder(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true, recursive: true })
-    .filter((entry) => entry.isFile() && entry.name.endsWith('.html'))
-    .map((entry) => path.join(entry.parentPath, entry.name))
-    .sort();
-}
-
 /** Adds its policy to every HTML file under `dir`; returns how many. */
 export function writeContentSecurityPolicies(dir: string): number {
-  const files = htmlFilesUnder(dir);
-  for (const file of files) {
-    const html = readFileSync(file, 'utf8');
-    writeFileSync(file, withContentSecurityPolicy(html, path.relative(dir, file)));
-  }
-  return files.length;
+  return writePolicedPages(policedPages(dir));
 }
 
 /** Every file under `dir` with its content hash and gzip size. */
@@ -69,6 +58,13 @@ const shortHash = (data: string | Buffer) => createHash('sha256').update(data).d
 /** The worker's caches, named once here and handed to public/sw-edition.js through `self.OFFLINE_EDITION`. */
 const SITE_CACHE = 'gangyao-site';
 const EDITION_STATE_CACHE = 'gangyao-edition';
+
+/** Workbox's prebuilt runtime, in the order its parts depend on each other (each defines one part of `self.workbox`). */
+const WORKBOX_RUNTIME = ['workbox-core', 'workbox-routing', 'workbox-strategies', 'workbox-precaching'].map((name) =>
+  createRequire(import.meta.url).resolve(`${name}/build/${name}.prod.js`),
+);
+/** The worker's own code, after the runtime. */
+const WORKER_CODE = fileURLToPath(new URL('./sw-shell.js', import.meta.url));
 
 /**
  * Writes `dir/offline-edition.json` and `dir/sw.js`, a Workbox worker that
@@ -93,54 +89,16 @@ const EDITION_STATE_CACHE = 'gangyao-edition';
  * pages, so no page runs against a cache of another build. The worker begins
  * with the edition's revision, so every build that changes the edition is a
  * new worker.
+ *
+ * sw.js is put together, not bundled: this build's settings and precache
+ * list, Workbox's prebuilt runtime (WORKBOX_RUNTIME) and the worker's own
+ * code (sw-shell.js, which says what it registers).
  */
 export async function writeServiceWorker(dir: string): Promise<{ shell: number; shellBytes: number; edition: EditionManifest }> {
   const files = builtFiles(dir);
   const { shell, edition } = offlineParts(files, shortHash);
   writeFileSync(path.join(dir, EDITION_FILE), JSON.stringify(edition));
-  const stripQuery = {
-    cacheKeyWillBeUsed: async ({ request }: { request: Request }) => request.url.replace(/[?#].*$/, ''),
-  };
-  const { warnings } = await generateSW({
-    globDirectory: dir,
-    globPatterns: shell,
-    swDest: path.join(dir, SERVICE_WORKER_FILE),
-    // Astro's /_astro/ files carry a content hash in their names already.
-    dontCacheBustURLsMatching: /^_astro\//,
-    // /full/ is no longer precached, but 404.html is a whole page with the 目录.
-    maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
-    ignoreURLParametersMatching: [/.*/],
-    directoryIndex: 'index.html',
-    importScripts: [SW_EDITION_SCRIPT],
-    runtimeCaching: [
-      {
-        // A page: the network's copy when online; offline the kept one, or
-        // the precached 404.html (search, 目录, page jump) instead of the
-        // browser's error. Relative to sw.js, so any base.
-        urlPattern: ({ request }) => request.mode === 'navigate',
-        handler: 'NetworkFirst',
-        options: { cacheName: SITE_CACHE, plugins: [stripQuery], precacheFallback: { fallbackURL: NOT_FOUND_FILE } },
-      },
-      {
-        urlPattern: new RegExp(`/(?:${CONTENT_HASHED_SOURCE})(?:[?#].*)?$`),
-        handler: 'CacheFirst',
-        options: { cacheName: SITE_CACHE, plugins: [stripQuery] },
-      },
-      {
-        urlPattern: ({ sameOrigin }) => sameOrigin,
-        handler: 'NetworkFirst',
-        options: { cacheName: SITE_CACHE, plugins: [stripQuery] },
-      },
-    ],
-    cleanupOutdatedCaches: true,
-    skipWaiting: true,
-    clientsClaim: true,
-    inlineWorkboxRuntime: true,
-    sourcemap: false,
-    mode: 'production',
-  });
-  if (warnings.length > 0) throw new Error(`service worker: ${warnings.join('; ')}`);
-  const worker = path.join(dir, SERVICE_WORKER_FILE);
+  const hashOf = new Map(files.map((f) => [f.rel, f.hash]));
   const settings = {
     revision: edition.revision,
     megabytes: approxMegabytes(edition.gzipBytes),
@@ -148,7 +106,19 @@ export async function writeServiceWorker(dir: string): Promise<{ shell: number; 
     siteCache: SITE_CACHE,
     stateCache: EDITION_STATE_CACHE,
   };
-  writeFileSync(worker, `self.OFFLINE_EDITION=${JSON.stringify(settings)};\n${readFileSync(worker, 'utf8')}`);
+  const shellSettings = {
+    editionScript: SW_EDITION_SCRIPT,
+    notFound: NOT_FOUND_FILE,
+    contentHashed: CONTENT_HASHED_SOURCE,
+    // Astro's /_astro/ files carry a content hash in their names already.
+    precache: shell.map((rel) => ({ url: rel, revision: isContentHashed(rel) ? null : hashOf.get(rel) })),
+  };
+  // The runtime's source map comments are dropped: the maps are not published.
+  const runtime = WORKBOX_RUNTIME.map((file) => readFileSync(file, 'utf8').replace(/\n\/\/# sourceMappingURL=\S+\s*$/, '\n'));
+  writeFileSync(
+    path.join(dir, SERVICE_WORKER_FILE),
+    [`self.OFFLINE_EDITION=${JSON.stringify(settings)};`, `self.OFFLINE_SHELL=${JSON.stringify(shellSettings)};\n`, ...runtime, readFileSync(WORKER_CODE, 'utf8')].join('\n'),
+  );
   const shellBytes = files.filter((f) => shell.includes(f.rel)).reduce((sum, f) => sum + f.gzipBytes, 0);
   return { shell: shell.length, shellBytes, edition };
 }
@@ -166,15 +136,27 @@ export function writeCacheHeaders(dir: string, base: string): number {
 /** The integration; put it last in `integrations`. */
 export default function postBuild(): AstroIntegration {
   let base = '/';
+  // The pages' policies, computed in a worker from the generated pages while
+  // the search index is built (page-policies-fs.ts); settled at once, so a
+  // failure waits for build:done to be thrown there.
+  let policed: Promise<{ pages: PolicedPage[] } | { error: unknown }> | null = null;
   return {
     name: 'gangyao:post-build',
     hooks: {
       'astro:config:done': ({ config }) => {
         base = config.base;
       },
+      'astro:build:generated': ({ dir }) => {
+        policed = policedPagesInWorker(fileURLToPath(dir)).then(
+          (pages) => ({ pages }),
+          (error: unknown) => ({ error }),
+        );
+      },
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
-        const pages = writeContentSecurityPolicies(outDir);
+        const result = policed ? await policed : { pages: policedPages(outDir) };
+        if ('error' in result) throw result.error;
+        const pages = writePolicedPages(result.pages);
         logger.info(`Content-Security-Policy written into ${pages} pages`);
         const { shell, shellBytes, edition } = await writeServiceWorker(outDir);
         logger.info(
