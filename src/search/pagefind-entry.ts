@@ -8,7 +8,7 @@
  * importing the bundle and calling `search('碳达峰')` finds every page that
  * holds 碳达峰, in the search page's order.
  *
- * Built by search-index-fs.ts (transpiled, with its imports), not by Vite.
+ * Built by search-index-fs.ts (bundled with its imports by esbuild), not by Vite.
  * Pagefind's `createInstance` is not re-exported: this module loads Pagefind
  * on first use, and it is synchronous.
  */

@@ -8,17 +8,18 @@
  * each page in the indexer's view (indexer-view.ts): the text cut into search
  * units, box and row ends marked. The served pages are not touched.
  * /pagefind/pagefind.js becomes the site's entry module, which searches over
- * the units and ranks with the page list (pagefind-entry.ts, phrase-search.ts); Pagefind's own module is
- * kept beside it as pagefind-core.js. Then the page list (page-map.ts: the
+ * the units and ranks with the page list (pagefind-entry.ts, phrase-search.ts,
+ * bundled into one file); Pagefind's own module is kept beside it as
+ * pagefind-core.js. Then the page list (page-map.ts: the
  * model's filters for the pages indexed) is written to /search/pages.json.
  */
-import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import * as pagefind from 'pagefind';
-import { transformSync } from 'esbuild';
+import { buildSync, transformSync } from 'esbuild';
 import { indexerView } from './indexer-view';
 import { pageMapOf } from './page-map';
 import { parseFragment, type FragmentData } from './pagefind-internals';
@@ -52,34 +53,20 @@ function check<T extends { errors: string[] }>(what: string, response: T): T {
 }
 
 /**
- * The modules that make /pagefind/pagefind.js search over the units (see
- * pagefind-entry.ts): Pagefind's own module moves to pagefind-core.js, and
- * the entry module and its imports are transpiled next to it.
+ * Makes /pagefind/pagefind.js search over the units (see pagefind-entry.ts):
+ * Pagefind's own module moves to pagefind-core.js, minified, and the entry
+ * module is bundled with its imports into one minified file next to it. Both
+ * are downloaded by every first query: one file and no comments or long
+ * names saves requests and bytes (about 3.5 KB gzip in all).
  */
-const ENTRY_MODULES = [
-  { source: 'pagefind-entry.ts', output: 'pagefind.js' },
-  { source: 'phrase-search.ts', output: 'pagefind-phrase.js' },
-  { source: 'units.ts', output: 'pagefind-units.js' },
-  { source: 'search-paths.ts', output: 'pagefind-paths.js' },
-];
-
 function writeEntryModule(bundle: string): void {
-  renameSync(path.join(bundle, 'pagefind.js'), path.join(bundle, 'pagefind-core.js'));
-  const sourceDir = path.dirname(fileURLToPath(import.meta.url));
-  const specifier = new Map(ENTRY_MODULES.map((m) => [`./${m.source.replace(/\.ts$/, '')}`, `./${m.output}`]));
-  for (const { source, output } of ENTRY_MODULES) {
-    // esbuild (Vite's transpiler) strips the types and the comments and drops
-    // type-only imports; it throws, naming the file, on a syntax error.
-    const { code: outputText } = transformSync(readFileSync(path.join(sourceDir, source), 'utf8'), { loader: 'ts', target: 'es2022', sourcefile: source });
-    const code = outputText.replace(/(from\s+|import\s*\(\s*)(['"])(\.\/[\w-]+)\2/g, (whole, lead: string, quote: string, spec: string) => {
-      const target = specifier.get(spec);
-      return target ? `${lead}${quote}${target}${quote}` : whole;
-    });
-    for (const spec of code.matchAll(/from\s+['"](\.[^'"]+)['"]/g)) {
-      if (!ENTRY_MODULES.some((m) => `./${m.output}` === spec[1])) throw new Error(`${output} imports ${spec[1]}, which is not shipped`);
-    }
-    writeFileSync(path.join(bundle, output), code);
-  }
+  const core = readFileSync(path.join(bundle, 'pagefind.js'), 'utf8');
+  rmSync(path.join(bundle, 'pagefind.js'));
+  writeFileSync(path.join(bundle, 'pagefind-core.js'), transformSync(core, { minify: true, format: 'esm', target: 'es2022' }).code);
+  const entry = path.join(path.dirname(fileURLToPath(import.meta.url)), 'pagefind-entry.ts');
+  // Throws, naming the file, on a syntax error or an import that cannot be resolved.
+  const { outputFiles } = buildSync({ entryPoints: [entry], bundle: true, format: 'esm', target: 'es2022', minify: true, write: false, logLevel: 'silent' });
+  writeFileSync(path.join(bundle, 'pagefind.js'), outputFiles[0]!.text);
 }
 
 /** Reads a fragment file Pagefind wrote (gzip of its format: pagefind-internals.ts). */
