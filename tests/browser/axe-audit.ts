@@ -31,15 +31,23 @@ export interface AxeFinding {
 /**
  * The serious and critical violations on the page open in `page`: of every
  * rule axe runs by default, or with `coloursOnly` of COLOUR_RULES (a page
- * already audited in the other colour scheme).
+ * already audited in the other colour scheme); with `include`, in the
+ * elements those selectors match only, and with `exclude`, not in those
+ * (axe's cost grows with the elements it looks at: a region audited
+ * elsewhere, or many entries of one template, need not be looked at again).
  */
-export async function seriousViolations(page: Page, options: { coloursOnly?: boolean } = {}): Promise<AxeFinding[]> {
+export async function seriousViolations(page: Page, options: { coloursOnly?: boolean; include?: string[]; exclude?: string[] } = {}): Promise<AxeFinding[]> {
   // Evaluated through the DevTools protocol: the page's CSP does not apply to it.
   await page.evaluate(AXE_SOURCE);
   const runOnly = options.coloursOnly ? { type: 'rule', values: COLOUR_RULES } : undefined;
-  return page.evaluate(async (runOnly) => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[]; failureSummary?: string }[] }[] }> } }).axe;
-    const { violations } = await axe.run(document, { resultTypes: ['violations'], ...(runOnly ? { runOnly } : {}) });
+  const selectors = (list: string[]) => list.map((selector) => [selector]);
+  const context =
+    options.include || options.exclude
+      ? { ...(options.include ? { include: selectors(options.include) } : {}), ...(options.exclude ? { exclude: selectors(options.exclude) } : {}) }
+      : null;
+  return page.evaluate(async ({ runOnly, context }) => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document | object, opts: object) => Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[]; failureSummary?: string }[] }[] }> } }).axe;
+    const { violations } = await axe.run(context ?? document, { resultTypes: ['violations'], ...(runOnly ? { runOnly } : {}) });
     return violations
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')
       .map((v) => ({
@@ -49,5 +57,5 @@ export async function seriousViolations(page: Page, options: { coloursOnly?: boo
         targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')),
         summary: v.nodes[0]?.failureSummary ?? '',
       }));
-  }, runOnly);
+  }, { runOnly, context });
 }

@@ -71,6 +71,27 @@ export function listItemHolding(html: string, id: string): string {
   return sourceOf(html, item);
 }
 
+/**
+ * For each id in `html` held by a list item (or being one's), the innermost
+ * such item, as an element: one walk of the page, for checks that look up
+ * many entries (`listItemHolding` finds one).
+ */
+export function listItemsById(html: string): Map<string, Element> {
+  const items = new Map<string, Element>();
+  const walk = (node: Nodes, item: Element | undefined) => {
+    if (node.type !== 'element' && node.type !== 'root') return;
+    let holder = item;
+    if (node.type === 'element') {
+      if (node.tagName === 'li') holder = node;
+      const id = attributeOf(node, 'id');
+      if (id !== undefined && holder && !items.has(id)) items.set(id, holder);
+    }
+    for (const child of node.children) walk(child, holder);
+  };
+  walk(tree(html), undefined);
+  return items;
+}
+
 /** The HTML of `element` as written in `html` (the tree `elementsOf` read it from), from its start tag to its end tag. */
 export function sourceOf(html: string, element: Element): string {
   const { start, end } = element.position ?? {};
