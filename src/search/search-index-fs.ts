@@ -24,6 +24,7 @@ import { indexerView } from './indexer-view';
 import { pageMapOf } from './page-map';
 import { parseFragment, type FragmentData } from './pagefind-internals';
 import { readPlan } from '../site/plan/read-plan-fs';
+import { builtPages } from '../site/integrations/built-pages-fs';
 import { PAGEFIND_DIR, PAGE_MAP_PATH } from './search-paths';
 
 /**
@@ -39,13 +40,6 @@ export const INDEX_LANGUAGE = 'und';
  * module starts Pagefind without it: pagefind-entry.ts).
  */
 const UNUSED_BUNDLE_FILE = /^pagefind-(ui|modular-ui|component-ui|highlight|worker)\.(js|css)$/;
-
-function htmlFilesUnder(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true, recursive: true })
-    .filter((entry) => entry.isFile() && entry.name.endsWith('.html'))
-    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
-    .sort();
-}
 
 function check<T extends { errors: string[] }>(what: string, response: T): T {
   if (response.errors.length > 0) throw new Error(`Pagefind ${what}: ${response.errors.join('; ')}`);
@@ -80,8 +74,9 @@ export async function buildSearchIndex(outDir: string): Promise<number> {
     const { index } = check('createIndex', await pagefind.createIndex({ forceLanguage: INDEX_LANGUAGE }));
     if (!index) throw new Error('Pagefind returned no index');
     const titleOf = new Map<string, string>();
-    for (const sourcePath of htmlFilesUnder(outDir)) {
-      const html = readFileSync(path.join(outDir, sourcePath), 'utf8');
+    for (const page of builtPages(outDir)) {
+      const sourcePath = path.relative(outDir, page).split(path.sep).join('/');
+      const html = readFileSync(page, 'utf8');
       const { file } = check(`indexing ${sourcePath}`, await index.addHTMLFile({ sourcePath, content: indexerView(html) }));
       if (file.meta.title !== undefined) titleOf.set(file.url, file.meta.title);
     }

@@ -23,6 +23,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { build, type Plugin } from 'esbuild';
+import { builtPages } from './built-pages-fs.ts';
 
 /** Where Astro writes the client code, relative to the output. */
 const ASSETS_DIR = '_astro';
@@ -82,13 +83,6 @@ async function bundle(assetsDir: string, files: readonly string[]): Promise<stri
 
 const contentHash = (text: string) => createHash('sha256').update(text).digest('base64url').slice(0, 8);
 
-function htmlFilesUnder(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true, recursive: true })
-    .filter((entry) => entry.isFile() && entry.name.endsWith('.html'))
-    .map((entry) => path.join(entry.parentPath, entry.name))
-    .sort();
-}
-
 /** The files of `assetsDir` each module there imports (statically or with `import()`), by file name. */
 function importsOf(assetsDir: string, modules: readonly string[]): Map<string, Set<string>> {
   const names = new Set(modules);
@@ -120,7 +114,7 @@ export function scriptRuns(files: readonly string[], mergeable: (file: string) =
 export async function mergePageScripts(outDir: string, base: string): Promise<{ bundles: number; pages: number; removed: number }> {
   const assetsDir = path.join(outDir, ASSETS_DIR);
   const assetsUrl = `${base.endsWith('/') ? base : `${base}/`}${ASSETS_DIR}/`;
-  const pages = htmlFilesUnder(outDir).map((file) => {
+  const pages = builtPages(outDir).map((file) => {
     const html = readFileSync(file, 'utf8');
     return { file, html, ...pageModuleScripts(html, assetsUrl) };
   });
@@ -159,7 +153,7 @@ export async function mergePageScripts(outDir: string, base: string): Promise<{ 
     }
   }
   // A module bundled everywhere it was loaded, and imported by no other, is gone from the site.
-  const stillLoaded = new Set(htmlFilesUnder(outDir).flatMap((f) => pageModuleScripts(readFileSync(f, 'utf8'), assetsUrl).files));
+  const stillLoaded = new Set(builtPages(outDir).flatMap((f) => pageModuleScripts(readFileSync(f, 'utf8'), assetsUrl).files));
   let removed = 0;
   for (const f of merged) {
     if (stillLoaded.has(f) || importers(f).some((m) => !merged.has(m))) continue;

@@ -11,10 +11,11 @@
  * changed in between.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
+import { builtPages } from './built-pages-fs.ts';
 import { withContentSecurityPolicy } from './content-security-policy.ts';
 
 /** A page: its file, the hash of its HTML as generated, and its HTML with the policy. */
@@ -26,16 +27,9 @@ export interface PolicedPage {
 
 const hashOf = (text: string) => createHash('sha256').update(text).digest('hex');
 
-function htmlFilesUnder(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true, recursive: true })
-    .filter((entry) => entry.isFile() && entry.name.endsWith('.html'))
-    .map((entry) => path.join(entry.parentPath, entry.name))
-    .sort();
-}
-
 /** Every HTML file under `dir` with its policy added; throws as withContentSecurityPolicy does (an inline event handler, a second policy). */
 export function policedPages(dir: string): PolicedPage[] {
-  return htmlFilesUnder(dir).map((file) => {
+  return builtPages(dir).map((file) => {
     const html = readFileSync(file, 'utf8');
     return { file, generatedHash: hashOf(html), html: withContentSecurityPolicy(html, path.relative(dir, file)) };
   });
