@@ -156,7 +156,8 @@ export default defineConfig({
     // leaves out the /page/P/ redirects (noindex pages do not belong in it).
     // Without SITE_URL it writes nothing (a sitemap needs absolute URLs).
     sitemap({ filter: (page) => !isPageRedirect(page) }),
-    // One module script per page (before postBuild, which precaches the scripts).
+    // One module script per page, as soon as the pages are generated (before
+    // postBuild, which computes each page's CSP from them and precaches the scripts).
     mergePageScripts(),
     // The search index of the built pages (before postBuild, which precaches it).
     searchIndex(),

@@ -14,8 +14,11 @@
  * search dialog share page-scripts.ts's modules) is not bundled, so no module
  * runs twice. A module no page loads any
  * more and no module imports is deleted, so the service worker does not
- * precache it. Runs before the search index and postBuild (each page's CSP,
- * the service worker), which read the pages as they are left here.
+ * precache it. Runs as soon as the pages are generated (`astro:build:generated`,
+ * whose hooks Astro awaits one by one in the config's order): postBuild starts
+ * computing each page's CSP in that same hook, after this one, and the search
+ * index and the service worker follow at `astro:build:done`, so all of them
+ * read the pages as they are left here.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -163,7 +166,7 @@ export async function mergePageScripts(outDir: string, base: string): Promise<{ 
   return { bundles: bundles.size, pages: changed, removed };
 }
 
-/** The Astro integration: merges after the build, before the search index and postBuild. */
+/** The Astro integration: merges once the pages are generated; list it before postBuild. */
 export default function mergePageScriptsIntegration(): AstroIntegration {
   let base = '/';
   return {
@@ -172,7 +175,7 @@ export default function mergePageScriptsIntegration(): AstroIntegration {
       'astro:config:done': ({ config }) => {
         base = config.base;
       },
-      'astro:build:done': async ({ dir, logger }) => {
+      'astro:build:generated': async ({ dir, logger }) => {
         const { bundles, pages, removed } = await mergePageScripts(fileURLToPath(dir), base);
         logger.info(`one script per page: ${pages} pages load ${bundles} bundles; ${removed} modules merged away`);
       },

@@ -137,8 +137,10 @@ export function writeCacheHeaders(dir: string, base: string): number {
 export default function postBuild(): AstroIntegration {
   let base = '/';
   // The pages' policies, computed in a worker from the generated pages while
-  // the search index is built (page-policies-fs.ts); settled at once, so a
-  // failure waits for build:done to be thrown there.
+  // the search index is built (page-policies-fs.ts). Started in
+  // build:generated, whose hooks run in the config's order, so after
+  // merge-page-scripts has rewritten the pages in its own; settled at once,
+  // so a failure waits for build:done to be thrown there.
   let policed: Promise<{ pages: PolicedPage[] } | { error: unknown }> | null = null;
   return {
     name: 'gangyao:post-build',
