@@ -1,5 +1,6 @@
 /**
- * Chromium for the tests (scripts/chromium.ts: Debian's binary, our flags),
+ * Chromium for the tests (scripts/chromium.ts: Debian's headless shell where
+ * installed, our flags),
  * with no time limit on any wait, navigation or action of its pages: a wait
  * ends when its condition holds, however loaded the machine is, and only the
  * test's own timeout (a guard against a hang, vitest.config.ts) can end it
@@ -17,10 +18,10 @@
  * want.
  */
 import type { Browser, BrowserContext, BrowserContextOptions } from 'playwright-core';
-import { launchChromium } from '../../scripts/chromium.ts';
+import { TEST_CHROMIUM_PATH, launchChromium } from '../../scripts/chromium.ts';
 
 export async function launchBrowser(): Promise<Browser> {
-  const browser = await launchChromium();
+  const browser = await launchChromium(TEST_CHROMIUM_PATH);
   const newContext = browser.newContext.bind(browser);
   // browser.newPage() opens its page through newContext() too.
   browser.newContext = async (options?: BrowserContextOptions): Promise<BrowserContext> => {

@@ -1,12 +1,11 @@
 /**
- * The HTML gate: html-validate over built pages with a deliberate rule set,
- * and a duplicate-id check of our own (the id contract — section-K, box-N,
- * page-P — depends on ids being unique on a page).
+ * The HTML gate: html-validate over built pages with a deliberate rule set
+ * (the id contract — section-K, box-N, page-P — depends on ids being unique
+ * on a page: the recommended rule no-dup-id checks it).
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { HtmlValidate, StaticConfigLoader, type ConfigData } from 'html-validate';
-import { idsOf } from '../site/html';
 
 /**
  * `html-validate:recommended` (content models, nesting, attributes, ARIA,
@@ -61,15 +60,4 @@ export async function htmlErrors(dir: string, files: readonly string[]): Promise
     }
   }
   return errors;
-}
-
-/** Ids that occur more than once on a page, as `file: #id ×n`. */
-export function duplicateIds(dir: string, files: readonly string[]): string[] {
-  const found: string[] = [];
-  for (const rel of files) {
-    const counts = new Map<string, number>();
-    for (const id of idsOf(readFileSync(path.join(dir, rel), 'utf8'))) counts.set(id, (counts.get(id) ?? 0) + 1);
-    for (const [id, n] of counts) if (n > 1) found.push(`${rel}: #${id} ×${n}`);
-  }
-  return found;
 }
