@@ -27,6 +27,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { build, type Plugin } from 'esbuild';
 import { builtPages } from './built-pages-fs.ts';
+import { withBase } from '../site-paths.ts';
 
 /** Where Astro writes the client code, relative to the output. */
 const ASSETS_DIR = '_astro';
@@ -116,7 +117,7 @@ export function scriptRuns(files: readonly string[], mergeable: (file: string) =
  */
 export async function mergePageScripts(outDir: string, base: string): Promise<{ bundles: number; pages: number; removed: number }> {
   const assetsDir = path.join(outDir, ASSETS_DIR);
-  const assetsUrl = `${base.endsWith('/') ? base : `${base}/`}${ASSETS_DIR}/`;
+  const assetsUrl = withBase(`/${ASSETS_DIR}/`, base);
   const pages = builtPages(outDir).map((file) => {
     const html = readFileSync(file, 'utf8');
     return { file, html, ...pageModuleScripts(html, assetsUrl) };
