@@ -84,6 +84,8 @@ describe('引用 controls', () => {
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-cite'))).toBe('section-2');
     expect(await page.getAttribute('button[data-cite="section-2"]', 'aria-expanded')).toBe('false');
     await page.keyboard.press('Enter');
+    // The panel's code and styles load on first use (cite-loader.ts): it shows once they have come.
+    await page.locator('#cite-panel').waitFor({ state: 'visible' });
     expect(await page.isVisible('#cite-panel')).toBe(true);
     expect(await page.getAttribute('button[data-cite="section-2"]', 'aria-expanded')).toBe('true');
     expect(await page.textContent('#cite-panel [data-cite-text="gbt"]')).toBe(gbt7714(citedWork(plan), section, '2031-04-05'));
