@@ -16,8 +16,9 @@
  *
  * Results are ranked as a reference work ranks them: a page whose title
  * holds the query first, then one with a section heading (or box title) that
- * holds it, then the rest (`rankReason`, from the page list: page-map.ts);
- * within each, by occurrences. The first REFINED_RESULTS are then read and
+ * holds it — a run of every term among the heading's words — then the rest
+ * (`rankReason`, with the titles and heading places of the page list:
+ * page-map.ts); within each, by occurrences. The first REFINED_RESULTS are then read and
  * re-ranked within their group on their text: first by how often the query
  * occurs as typed, punctuation included (so “两区” puts the pages with the
  * quoted name first), then by their exact counts. Results come in Pagefind's
@@ -96,17 +97,27 @@ export function phraseQueries(keys: readonly string[]): { exact: string; plain: 
   return { exact: `"${keys.join(' ')}"`, plain: keys.join(' ') };
 }
 
-/** Whether `text` (a title or heading) holds every term, unit for unit, punctuation aside. */
+/** Whether `text` (a title) holds every term, unit for unit, punctuation aside. */
 export function holdsTerms(text: string, terms: readonly (readonly string[])[]): boolean {
   const keys = termKeys(text);
   return terms.length > 0 && terms.every((term) => findKeyRuns(keys, term).length > 0);
 }
 
-/** Why `page` ranks where it does for `terms`. */
-export function rankReason(page: Pick<IndexedPage, 'title' | 'headings'> | undefined, terms: readonly (readonly string[])[]): RankReason {
+/**
+ * Why `page` ranks where it does for `terms`, whose runs on the page start at
+ * the words `starts` (one list per term): its title holds every term, or one
+ * of its headings holds a run of each.
+ */
+export function rankReason(
+  page: Pick<IndexedPage, 'title' | 'headings'> | undefined,
+  terms: readonly (readonly string[])[],
+  starts: readonly (readonly number[])[],
+): RankReason {
   if (!page) return 'text';
   if (holdsTerms(page.title, terms)) return 'title';
-  if (page.headings.some((heading) => holdsTerms(heading, terms))) return 'heading';
+  const inHeading = ([first, length]: readonly [number, number]) =>
+    terms.every((keys, t) => (starts[t] ?? []).some((s) => s >= first && s + keys.length <= first + length));
+  if (terms.length > 0 && page.headings.some(inHeading)) return 'heading';
   return 'text';
 }
 
@@ -124,6 +135,8 @@ interface Found {
   count: number;
   score: number;
   words: number[];
+  /** Where each term's runs start (word positions), term by term. */
+  starts: number[][];
   terms: number;
 }
 
@@ -135,7 +148,7 @@ async function readPage(page: Found, terms: readonly string[][], literal: readon
   const words = runs.flatMap((starts, t) => starts.flatMap((s) => Array.from({ length: terms[t]!.length }, (_, i) => s + i)));
   const text = units.join('').toLowerCase();
   const exact = literal.reduce((sum, term) => sum + (term === '' ? 0 : text.split(term).length - 1), 0);
-  return { ...page, count: runs.reduce((sum, r) => sum + r.length, 0), words, exact, holds: runs.every((r) => r.length > 0) };
+  return { ...page, count: runs.reduce((sum, r) => sum + r.length, 0), words, starts: runs, exact, holds: runs.every((r) => r.length > 0) };
 }
 
 /**
@@ -165,7 +178,7 @@ export async function phraseSearch(
     }),
   );
   const found = new Map<string, Found>();
-  for (const { keys, exact, plain } of responses) {
+  for (const [t, { keys, exact, plain }] of responses.entries()) {
     const positions = new Map(plain.results.map((r) => [r.id, r] as const));
     const n = Math.min(keys.length, PROBE_UNITS);
     for (const result of exact.results) {
@@ -177,17 +190,18 @@ export async function phraseSearch(
         entry.count += Math.max(starts.length, 1);
         entry.score += loose?.score ?? 0;
         entry.words.push(...words);
+        entry.starts[t] = starts;
         entry.terms++;
       } else {
         // Each page's fragment is read once, here and by the caller (Pagefind caches the file, not its processing).
-        const page = pages.get(result.id);
         found.set(result.id, {
           result: { ...result, data: once(result.data) },
-          page,
-          rank: rankReason(page, terms),
+          page: pages.get(result.id),
+          rank: 'text',
           count: Math.max(starts.length, 1),
           score: loose?.score ?? 0,
           words,
+          starts: terms.map((_, i) => (i === t ? starts : [])),
           terms: 1,
         });
       }
@@ -200,6 +214,7 @@ export async function phraseSearch(
     // Read each page found for a long term: it must hold the whole term; its counts become exact.
     listed = (await Promise.all(listed.map((page) => readPage(page, terms, literal)))).filter((c) => c.holds);
   }
+  for (const page of listed) page.rank = rankReason(page.page, terms, page.starts);
   listed.sort((a, b) => RANK_ORDER[a.rank] - RANK_ORDER[b.rank] || b.count - a.count || b.score - a.score);
   // The best pages, read (Pagefind loads each fragment once) and ranked on their text within their group.
   const read = await Promise.all(listed.slice(0, REFINED_RESULTS).map((page) => readPage(page, terms, literal)));
