@@ -9,10 +9,12 @@
  * Pagefind: as the exact phrase of its units (`"碳 达 峰"`) — which pages
  * hold the term — and as the plain units, whose word positions on each page
  * give how often the term occurs there (positions where the units stand in a
- * row). A term of more than PROBE_UNITS units is looked up by its first ones
- * (each distinct unit costs an index chunk of ~30 KB on first use), and the
- * pages found are read to keep those that hold all of it. A page is a result
- * when it holds every term.
+ * row). Each distinct unit costs an index chunk of ~30 KB on first use, so
+ * a term is looked up by its first FIRST_PROBE_UNITS units; when more pages
+ * hold them than the REFINED_RESULTS a search reads anyway, by its first
+ * PROBE_UNITS. When the units looked up are fewer than the term's, the pages
+ * found are read to keep those that hold all of it. A page is a result when
+ * it holds every term.
  *
  * Results are ranked as a reference work ranks them: a page whose title
  * holds the query first, then one with a section heading (or box title) that
@@ -63,8 +65,15 @@ export interface CoreResponse<R extends CoreResult = CoreResult> {
 /** Pagefind's search function. */
 export type CoreSearch = (term: string | null, options?: Record<string, unknown>) => Promise<CoreResponse | null>;
 
-/** How many units of a term go to Pagefind. */
+/** How many units of a term go to Pagefind at most. */
 export const PROBE_UNITS = 4;
+
+/**
+ * How many units of a term go to Pagefind first: when no more pages than
+ * REFINED_RESULTS hold them, those pages are read (as the best results are
+ * anyway) instead of loading the index chunks of the term's other units.
+ */
+export const FIRST_PROBE_UNITS = 2;
 
 /**
  * How many of the best results are re-ranked on their full text: the results
@@ -170,17 +179,22 @@ export async function phraseSearch(
   }
   const terms = queryTerms(query).map((t) => t.keys);
   if (terms.length === 0) return empty;
+  /** The pages holding the first `n` units of a term in a row (`exact`), and where each of those units stands on them (`plain`). */
+  const lookUp = async (keys: string[], n: number) => {
+    const probe = phraseQueries(keys.slice(0, n));
+    const [exact, plain] = await Promise.all([search(probe.exact, options), search(probe.plain, options)]);
+    return { keys, n, exact: exact ?? empty, plain: plain ?? empty };
+  };
   const responses = await Promise.all(
     terms.map(async (keys) => {
-      const probe = phraseQueries(keys.slice(0, PROBE_UNITS));
-      const [exact, plain] = await Promise.all([search(probe.exact, options), search(probe.plain, options)]);
-      return { keys, exact: exact ?? empty, plain: plain ?? empty };
+      const first = await lookUp(keys, Math.min(keys.length, FIRST_PROBE_UNITS));
+      if (first.n === keys.length || first.exact.results.length <= REFINED_RESULTS) return first;
+      return lookUp(keys, Math.min(keys.length, PROBE_UNITS));
     }),
   );
   const found = new Map<string, Found>();
-  for (const [t, { keys, exact, plain }] of responses.entries()) {
+  for (const [t, { keys, n, exact, plain }] of responses.entries()) {
     const positions = new Map(plain.results.map((r) => [r.id, r] as const));
-    const n = Math.min(keys.length, PROBE_UNITS);
     for (const result of exact.results) {
       const loose = positions.get(result.id);
       const starts = loose ? runStarts(loose.words, n) : [];
@@ -209,9 +223,9 @@ export async function phraseSearch(
   }
   let listed = [...found.values()].filter((f) => f.terms === terms.length);
   const literal = query.trim().toLowerCase().split(/\s+/u);
-  const long = terms.filter((keys) => keys.length > PROBE_UNITS);
+  const long = responses.filter(({ keys, n }) => keys.length > n);
   if (long.length > 0) {
-    // Read each page found for a long term: it must hold the whole term; its counts become exact.
+    // Read each page found for a term looked up by fewer units than it has: it must hold the whole term; its counts become exact.
     listed = (await Promise.all(listed.map((page) => readPage(page, terms, literal)))).filter((c) => c.holds);
   }
   for (const page of listed) page.rank = rankReason(page.page, terms, page.starts);

@@ -239,6 +239,31 @@ describe('ranking as a reference work', () => {
     expect(rankReason(page('第七篇', [[0, 10], [20, 10]]), terms('两区 新活力'), [[2], [5]])).toBe('heading');
     expect(rankReason(page('第七篇', [[0, 10], [20, 10]]), terms('两区 新活力'), [[2], [25]])).toBe('text');
   });
+
+  it('looks a term up by its first two units, and by up to four only when more pages hold those than it reads anyway', async () => {
+    // Pages 0…count-1 each hold 碳达 (words 0, 1); the even ones hold 碳达峰中和.
+    const lookUps = async (count: number) => {
+      const queries: string[] = [];
+      const core: CoreSearch = async (term) => {
+        queries.push(term ?? '');
+        return {
+          results: Array.from({ length: count }, (_, i): CoreResult => ({
+            id: `p${i}`,
+            score: 1,
+            words: [0, 1],
+            data: async () => ({ content: i % 2 === 0 ? '碳 达 峰 中 和' : '碳 达 标' }),
+          })),
+          unfilteredResultCount: count,
+          filters: {},
+          totalFilters: {},
+        };
+      };
+      const response = await phraseSearch(core, '碳达峰中和', {}, new Map());
+      return { queries, found: response.results.map((r) => r.id).sort() };
+    };
+    expect(await lookUps(4)).toEqual({ queries: ['"碳 达"', '碳 达'], found: ['p0', 'p2'] });
+    expect(await lookUps(6)).toEqual({ queries: ['"碳 达"', '碳 达', '"碳 达 峰 中"', '碳 达 峰 中'], found: ['p0', 'p2', 'p4'] });
+  });
 });
 
 describe('hits by kind and printed page', () => {
