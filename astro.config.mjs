@@ -29,6 +29,8 @@ import unusedStarlightCss from './src/site/integrations/unused-starlight-css.ts'
 import mergePageScripts from './src/site/integrations/merge-page-scripts-fs.ts';
 import leanPreloadHelper from './src/site/integrations/lean-preload-helper.ts';
 import printInMainStylesheet from './src/site/integrations/print-in-main-stylesheet.ts';
+import noStyleAttributes from './src/site/integrations/no-style-attributes.ts';
+import noSidebarStateScript from './src/site/integrations/no-sidebar-state-script.ts';
 import { onlyStarlightIcon, serverBundleWhole } from './src/site/integrations/build-speed.ts';
 
 const site = process.env.SITE_URL || undefined;
@@ -76,8 +78,10 @@ export default defineConfig({
     css: { postcss: { plugins: [unusedStarlightCss()] } },
     // `import()` without Vite's preload helper (src/site/integrations/lean-preload-helper.ts);
     // Starlight's components barrel as Icon only (src/site/integrations/build-speed.ts);
-    // Starlight's print sheet in the main stylesheet (src/site/integrations/print-in-main-stylesheet.ts).
-    plugins: [leanPreloadHelper(), onlyStarlightIcon(), printInMainStylesheet()],
+    // Starlight's print sheet in the main stylesheet (src/site/integrations/print-in-main-stylesheet.ts);
+    // no style attributes from Starlight's components (no-style-attributes.ts);
+    // no sidebar-state script, which this site's sidebar does not use (no-sidebar-state-script.ts).
+    plugins: [leanPreloadHelper(), onlyStarlightIcon(), printInMainStylesheet(), noStyleAttributes(), noSidebarStateScript()],
   },
   markdown: {
     // The plan's characters are printed as they are: no "smart" quotes or
