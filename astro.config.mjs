@@ -31,6 +31,7 @@ import leanPreloadHelper from './src/site/integrations/lean-preload-helper.ts';
 import printInMainStylesheet from './src/site/integrations/print-in-main-stylesheet.ts';
 import noStyleAttributes from './src/site/integrations/no-style-attributes.ts';
 import noSidebarStateScript from './src/site/integrations/no-sidebar-state-script.ts';
+import minifyBeforePaint from './src/site/integrations/minify-before-paint.ts';
 import { onlyStarlightIcon, serverBundleWhole } from './src/site/integrations/build-speed.ts';
 
 const site = process.env.SITE_URL || undefined;
@@ -80,8 +81,9 @@ export default defineConfig({
     // Starlight's components barrel as Icon only (src/site/integrations/build-speed.ts);
     // Starlight's print sheet in the main stylesheet (src/site/integrations/print-in-main-stylesheet.ts);
     // no style attributes from Starlight's components (no-style-attributes.ts);
-    // no sidebar-state script, which this site's sidebar does not use (no-sidebar-state-script.ts).
-    plugins: [leanPreloadHelper(), onlyStarlightIcon(), printInMainStylesheet(), noStyleAttributes(), noSidebarStateScript()],
+    // no sidebar-state script, which this site's sidebar does not use (no-sidebar-state-script.ts);
+    // the before-paint script minified (minify-before-paint.ts).
+    plugins: [leanPreloadHelper(), onlyStarlightIcon(), printInMainStylesheet(), noStyleAttributes(), noSidebarStateScript(), minifyBeforePaint()],
   },
   markdown: {
     // The plan's characters are printed as they are: no "smart" quotes or
