@@ -19,7 +19,7 @@ import { gunzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import * as pagefind from 'pagefind';
-import { buildSync, transformSync } from 'esbuild';
+import { build, transform } from 'esbuild';
 import { indexerView } from './indexer-view';
 import { pageMapOf } from './page-map';
 import { parseFragment, type FragmentData } from './pagefind-internals';
@@ -47,20 +47,30 @@ function check<T extends { errors: string[] }>(what: string, response: T): T {
 }
 
 /**
+ * The site's entry module for /pagefind/pagefind.js (see pagefind-entry.ts),
+ * bundled with its imports into one minified file. It does not depend on the
+ * index, so it is bundled (by esbuild, in its own process) while the pages
+ * are indexed. Rejects, naming the file, on a syntax error or an import that
+ * cannot be resolved.
+ */
+async function bundleEntryModule(): Promise<string> {
+  const entry = path.join(path.dirname(fileURLToPath(import.meta.url)), 'pagefind-entry.ts');
+  const { outputFiles } = await build({ entryPoints: [entry], bundle: true, format: 'esm', target: 'es2022', minify: true, write: false, logLevel: 'silent' });
+  return outputFiles[0]!.text;
+}
+
+/**
  * Makes /pagefind/pagefind.js search over the units (see pagefind-entry.ts):
  * Pagefind's own module moves to pagefind-core.js, minified, and the entry
- * module is bundled with its imports into one minified file next to it. Both
+ * module (bundleEntryModule) is written next to it. Both
  * are downloaded by every first query: one file and no comments or long
  * names saves requests and bytes (about 3.5 KB gzip in all).
  */
-function writeEntryModule(bundle: string): void {
+async function writeEntryModule(bundle: string, entryModule: Promise<string>): Promise<void> {
   const core = readFileSync(path.join(bundle, 'pagefind.js'), 'utf8');
   rmSync(path.join(bundle, 'pagefind.js'));
-  writeFileSync(path.join(bundle, 'pagefind-core.js'), transformSync(core, { minify: true, format: 'esm', target: 'es2022' }).code);
-  const entry = path.join(path.dirname(fileURLToPath(import.meta.url)), 'pagefind-entry.ts');
-  // Throws, naming the file, on a syntax error or an import that cannot be resolved.
-  const { outputFiles } = buildSync({ entryPoints: [entry], bundle: true, format: 'esm', target: 'es2022', minify: true, write: false, logLevel: 'silent' });
-  writeFileSync(path.join(bundle, 'pagefind.js'), outputFiles[0]!.text);
+  writeFileSync(path.join(bundle, 'pagefind-core.js'), (await transform(core, { minify: true, format: 'esm', target: 'es2022' })).code);
+  writeFileSync(path.join(bundle, 'pagefind.js'), await entryModule);
 }
 
 /** Reads a fragment file Pagefind wrote (gzip of its format: pagefind-internals.ts). */
@@ -70,6 +80,9 @@ function readFragment(file: string): FragmentData {
 
 /** Indexes the built site in `outDir`; returns the number of pages indexed. */
 export async function buildSearchIndex(outDir: string): Promise<number> {
+  const entryModule = bundleEntryModule();
+  // Settled here too, so a failure while indexing leaves no unhandled rejection behind.
+  entryModule.catch(() => {});
   try {
     const { index } = check('createIndex', await pagefind.createIndex({ forceLanguage: INDEX_LANGUAGE }));
     if (!index) throw new Error('Pagefind returned no index');
@@ -84,7 +97,7 @@ export async function buildSearchIndex(outDir: string): Promise<number> {
     check('writeFiles', await index.writeFiles({ outputPath: bundle }));
     // Not published, not precached.
     for (const name of readdirSync(bundle)) if (UNUSED_BUNDLE_FILE.test(name)) rmSync(path.join(bundle, name));
-    writeEntryModule(bundle);
+    await writeEntryModule(bundle, entryModule);
     const fragmentDir = path.join(bundle, 'fragment');
     const fragments = new Map(
       readdirSync(fragmentDir).map((name) => [name.replace(/\.pf_fragment$/, ''), readFragment(path.join(fragmentDir, name))]),
