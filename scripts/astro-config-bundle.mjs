@@ -12,7 +12,7 @@
 // their module: sw-shell.js, the CSP worker's module, Starlight's virtual
 // config). It is written under node_modules/.cache/, inside the project, so
 // Node resolves the packages it imports from the project's node_modules.
-import { readFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
@@ -39,6 +39,10 @@ const astroConfigModules = {
 
 /** Writes the bundle of `root`/astro.config.mjs to `root`/CONFIG_BUNDLE. */
 export async function bundleAstroConfig(root) {
+  // A new file, never the old one rewritten in place: node_modules may be a
+  // copy of hard links (tests/gates/copy-build.ts makes one), whose old
+  // bundle another project's build would then read.
+  await rm(path.join(root, CONFIG_BUNDLE), { force: true });
   await build({
     absWorkingDir: root,
     entryPoints: ['astro.config.mjs'],
