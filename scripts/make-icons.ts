@@ -7,18 +7,28 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import type { Element } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { toHtml } from 'hast-util-to-html';
 import { launchChromium } from './chromium.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
-const svg = readFileSync(path.join(ROOT, 'public/favicon.svg'), 'utf8');
+const svg = fromHtml(readFileSync(path.join(ROOT, 'public/favicon.svg'), 'utf8'), { fragment: true }).children.find(
+  (node): node is Element => node.type === 'element' && node.tagName === 'svg',
+);
+if (!svg) throw new Error('public/favicon.svg holds no <svg>');
+const favicon: Element = svg;
 
-const plain = (size: number) =>
-  `<body style="margin:0;background:transparent">${svg.replace('<svg ', `<svg width="${size}" height="${size}" `)}</body>`;
-const maskable = (size: number) => {
-  const inner = Math.round(size * 0.7);
-  const mark = svg.replace(/<rect[^>]*\/>/, '').replace('<svg ', `<svg width="${inner}" height="${inner}" `);
-  return `<body style="margin:0;width:${size}px;height:${size}px;display:grid;place-items:center;background:#b3261e">${mark}</body>`;
-};
+/** The favicon drawn `size` pixels square; `bare`: without its background, the first <rect>. */
+function mark(size: number, bare: boolean): string {
+  const rect = favicon.children.findIndex((node) => node.type === 'element' && node.tagName === 'rect');
+  const children = bare ? favicon.children.filter((_, i) => i !== rect) : favicon.children;
+  return toHtml({ ...favicon, properties: { width: size, height: size, ...favicon.properties }, children });
+}
+
+const plain = (size: number) => `<body style="margin:0;background:transparent">${mark(size, false)}</body>`;
+const maskable = (size: number) =>
+  `<body style="margin:0;width:${size}px;height:${size}px;display:grid;place-items:center;background:#b3261e">${mark(Math.round(size * 0.7), true)}</body>`;
 
 const browser = await launchChromium();
 try {

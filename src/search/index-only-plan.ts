@@ -8,7 +8,7 @@
 import { defineRouteMiddleware } from '@astrojs/starlight/route-data';
 import { plan } from '../site/plan/plan';
 import { searchFilters } from './filters';
-import { sitePathOf } from './search-paths';
+import { sitePathOf } from '../site/site-paths';
 
 export const onRequest = defineRouteMiddleware((context) => {
   const { entry } = context.locals.starlightRoute;

@@ -8,7 +8,14 @@
  * Spaces are the only thing added to the text: removing all whitespace from
  * the text of the view gives that of the page. A run of letters or digits
  * split by inline tags (a page marker inside `12345`, say) stays one unit.
+ *
+ * Read as a stream of tags and text, not parsed into a tree and written out
+ * again: the view must be the page byte for byte but for the spaces and end
+ * markers it adds (tests/search/index.test.ts checks it on every page), and
+ * a serialiser would rewrite every attribute and reference, on every build.
+ * Character references are decoded by `entities`, never by hand.
  */
+import { decodeHTML } from 'entities';
 import { INLINE_ELEMENTS } from './pagefind-internals';
 import { cutUnits, isRunChar, isWordChar, type TextPiece } from './units';
 
@@ -22,31 +29,18 @@ export function endMarkerId(id: string): string {
   return `${id}--end`;
 }
 
-const NAMED: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
-
-/** Text as pieces: a character reference is one piece, read as the character it stands for. */
+/**
+ * Text as pieces: a character reference is one piece, read (by `entities`,
+ * the HTML standard's table) as the character it stands for, and kept as
+ * written, so the view changes nothing but spaces.
+ */
 function pieces(text: string): TextPiece[] {
-  const out: TextPiece[] = [];
-  for (const match of text.matchAll(/&(#x[0-9a-f]+|#\d+|[a-z]+);|[\s\S]/giu)) {
-    const [raw, ref] = match;
-    if (ref === undefined) {
-      out.push({ raw, ch: raw });
-      continue;
-    }
-    const lower = ref.toLowerCase();
-    const ch = lower.startsWith('#x')
-      ? String.fromCodePoint(parseInt(lower.slice(2), 16))
-      : lower.startsWith('#')
-        ? String.fromCodePoint(parseInt(lower.slice(1), 10))
-        : (NAMED[lower] ?? raw);
-    out.push({ raw, ch });
-  }
-  return out;
+  return [...text.matchAll(/&(?:#x[0-9a-f]+|#\d+|[a-z][a-z0-9]*);|[\s\S]/giu)].map(([raw]) => ({ raw, ch: raw.length > 1 ? decodeHTML(raw) : raw }));
 }
 
 /** The indexer's view of the HTML page `html`. */
 export function indexerView(html: string): string {
-  const token = /<!--[\s\S]*?-->|<(script|style|template)\b(?:[^>"']|"[^"]*"|'[^']*')*>[\s\S]*?<\/\1\s*>|<\/?([a-zA-Z][\w-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>|[^<]+|</gi;
+  const token = /<!--[\s\S]*?-->|<!doctype[^>]*>|<(script|style|template)\b(?:[^>"']|"[^"]*"|'[^']*')*>[\s\S]*?<\/\1\s*>|<\/?([a-zA-Z][\w-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>|[^<]+|</gi;
   const open: { tag: string; containerId: string | null }[] = [];
   let out = '';
   // The text so far ends inside a run of letters or digits, with only inline tags since.
@@ -55,7 +49,7 @@ export function indexerView(html: string): string {
     const [whole, , tagName, attrs = ''] = match;
     if (tagName === undefined) {
       if (whole.startsWith('<')) {
-        out += whole; // comment, script, style, template or a stray '<'
+        out += whole; // comment, doctype, script, style, template or a stray '<'
         runOpen = false;
         continue;
       }

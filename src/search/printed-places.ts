@@ -13,6 +13,7 @@
  * Pure: the model and a site path (without base) in, the value out.
  */
 import type { Plan } from '../convert/model';
+import { planHeadings } from '../convert/plan-walk';
 import { pageAfterFooter } from '../convert/printed-pages';
 import { BOXES_PATH, INDICATORS_PATH, PACKAGES_PATH, boxId, chapterPath, partPath } from '../site/site-paths';
 import { boxPlaces, indicatorsPlace } from '../site/plan/block-places';
@@ -68,10 +69,10 @@ export function printedPages(
   if (path === PACKAGES_PATH) return { start: plan.appendix.page, places: [] };
   const pkg = /^\/packages\/(\d+)\/$/.exec(path);
   if (pkg) return { start: packagePage(plan, Number(pkg[1]), packages.breaks, packages.last), places: [] };
-  for (const part of plan.parts) {
-    if (path === partPath(part.n)) return { start: spans(plan).parts.get(part.n)?.first ?? null, places: [] };
-    for (const chapter of part.chapters) {
-      if (path === chapterPath(part.n, chapter.n)) return { start: spans(plan).chapters.get(chapterKey(part.n, chapter.n))?.first ?? null, places: [] };
+  for (const step of planHeadings(plan)) {
+    if (step.type === 'part' && path === partPath(step.node.n)) return { start: spans(plan).parts.get(step.node.n)?.first ?? null, places: [] };
+    if (step.type === 'chapter' && path === chapterPath(step.part.n, step.node.n)) {
+      return { start: spans(plan).chapters.get(chapterKey(step.part.n, step.node.n))?.first ?? null, places: [] };
     }
   }
   return { start: null, places: [] };

@@ -12,17 +12,12 @@ import type { FilterCount, SearchOutcome, SearchResult } from './engine';
 import type { ExcerptPart, HitGroup, PrintedSpan } from './hits';
 import type { PageOffer } from './page-query';
 import { HIGHLIGHT_PARAM, SEARCH_PARAMS, SEARCH_PATH } from './search-paths';
-import { pageRedirectPath } from '../site/site-paths';
-
-/** Prefixes a site path with the deployment base. */
-export function withBaseUrl(base: string, path: string): string {
-  return (base.endsWith('/') ? base.slice(0, -1) : base) + path;
-}
+import { pageRedirectPath, withBase } from '../site/site-paths';
 
 /** The link to place `id` (null: the top) of page `url`, carrying the query to mark. */
 export function placeHref(base: string, url: string, id: string | null, query: string): string {
   const params = new URLSearchParams({ [HIGHLIGHT_PARAM]: query });
-  return `${withBaseUrl(base, url)}?${params}${id ? `#${encodeURIComponent(id)}` : ''}`;
+  return `${withBase(url, base)}?${params}${id ? `#${encodeURIComponent(id)}` : ''}`;
 }
 
 /** The search page's URL for `query` and the selected filters. */
@@ -32,7 +27,7 @@ export function searchPageHref(base: string, query: string, part: readonly strin
   for (const value of part) params.append(SEARCH_PARAMS.part, value);
   for (const value of type) params.append(SEARCH_PARAMS.type, value);
   const search = params.toString();
-  return withBaseUrl(base, SEARCH_PATH) + (search ? `?${search}` : '');
+  return withBase(SEARCH_PATH, base) + (search ? `?${search}` : '');
 }
 
 function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
@@ -132,7 +127,7 @@ export function pageOfferElement(base: string, offer: PageOffer): HTMLParagraphE
   const p = element('p', 'search-page-offer');
   if (offer.kind === 'jump') {
     const a = element('a', '', `跳至印刷版第${offer.page}页`);
-    a.href = withBaseUrl(base, pageRedirectPath(offer.page));
+    a.href = withBase(pageRedirectPath(offer.page), base);
     p.append(a);
   } else {
     p.textContent = `印刷版共${offer.last}页，没有第${offer.page}页（可跳至第${offer.first}–${offer.last}页）。`;

@@ -13,10 +13,3 @@ export const PAGEFIND_DIR = '/pagefind/';
 export const SEARCH_PARAMS = { query: 'q', part: 'part', type: 'type' } as const;
 /** Query parameter that carries the search terms to a result page, which then marks them. */
 export const HIGHLIGHT_PARAM = 'highlight';
-
-/** The site path of `pathname` (as the browser or Astro sees it) under deployment base `base`. */
-export function sitePathOf(pathname: string, base: string): string {
-  const trimmed = base.endsWith('/') ? base.slice(0, -1) : base;
-  const path = trimmed !== '' && pathname.startsWith(trimmed) ? pathname.slice(trimmed.length) : pathname;
-  return path.startsWith('/') ? path : `/${path}`;
-}

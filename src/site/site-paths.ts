@@ -173,3 +173,10 @@ export function withBase(path: string, base: string): string {
   const trimmed = base.endsWith('/') ? base.slice(0, -1) : base;
   return trimmed + path;
 }
+
+/** The site path of `pathname` (as the browser or Astro sees it) under deployment base `base`: `withBase` undone. */
+export function sitePathOf(pathname: string, base: string): string {
+  const trimmed = base.endsWith('/') ? base.slice(0, -1) : base;
+  const path = trimmed !== '' && pathname.startsWith(trimmed) ? pathname.slice(trimmed.length) : pathname;
+  return path.startsWith('/') ? path : `/${path}`;
+}

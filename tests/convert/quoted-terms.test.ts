@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Plan } from '../../src/convert/model.ts';
 import { occurrencePath, quotedTermIndex, quotedTerms, termId, termInitial } from '../../src/site/terms/quoted-terms.ts';
 import { planText } from '../../src/convert/plan-text.ts';
+import { occurrenceLabel } from '../../src/site/terms/term-listings.ts';
 import { plan } from '../helpers/real-plan.ts';
 
 const terms = quotedTerms(plan);
@@ -116,5 +117,34 @@ describe('occurrence links', () => {
       }
     }
     expect(headings).toBeGreaterThan(0);
+  });
+});
+
+describe('occurrence labels', () => {
+  it('name the box, section, 章 or 篇 an occurrence stands in, as /terms/ lists it', () => {
+    const kinds = new Set<string>();
+    for (const t of terms) {
+      for (const o of t.occurrences) {
+        const label = occurrenceLabel(plan, o);
+        if (o.part === null) {
+          expect(label).toBe(plan.preface.title);
+          continue;
+        }
+        const part = plan.parts[o.part - 1]!;
+        const chapter = o.chapter === null ? null : part.chapters[o.chapter - 1]!;
+        const box = chapter && [...chapter.intro, ...chapter.sections.flatMap((s) => s.blocks)].find((b) => b.kind === 'box' && b.n === o.box);
+        const section = chapter && o.section !== null ? chapter.sections[o.section - 1]! : null;
+        const expected =
+          box?.kind === 'box'
+            ? (kinds.add('box'), `${box.label} ${box.title}`)
+            : section
+              ? (kinds.add('section'), `${part.label} ${chapter!.label} ${section.label}${section.title}`)
+              : chapter
+                ? (kinds.add('chapter'), `${part.label} ${chapter.label} ${chapter.title}`)
+                : (kinds.add('part'), `${part.label} ${part.title}`);
+        expect(label, `${t.term} ${JSON.stringify(o)}`).toBe(expected);
+      }
+    }
+    expect([...kinds].sort()).toEqual(['box', 'chapter', 'part', 'section']);
   });
 });

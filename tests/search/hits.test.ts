@@ -14,7 +14,7 @@ import { pageInQuery, pageOffer } from '../../src/search/page-query';
 import { decodePrintedPages, encodePrintedPages, printedPages, type PrintedPages } from '../../src/search/printed-places';
 import type { FragmentAnchor } from '../../src/search/pagefind-internals';
 import { filterCountText, placeHref, printedPageText, searchPageHref, statusText } from '../../src/search/render';
-import { sitePathOf } from '../../src/search/search-paths';
+import { sitePathOf } from '../../src/site/site-paths';
 import { termKeys } from '../../src/search/units';
 import { plan as realPlan } from '../helpers/real-plan';
 import { BOXES_PATH, INDICATORS_PATH, chapterPath, packagePath, partPath } from '../../src/site/site-paths';

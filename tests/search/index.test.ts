@@ -17,7 +17,7 @@ import { searchFilters } from '../../src/search/filters';
 import { readPlan } from '../../src/site/plan/read-plan-fs';
 import { boxId, chapterPath, partPath } from '../../src/site/site-paths';
 import { DEFAULT_BUILD, ROOT, ensureBuilt } from '../site/build-site';
-import { htmlFiles, readPage } from '../site/html';
+import { htmlFiles, readPage, textContent } from '../site/html';
 import { chapterPageText, indicatorsTableText, partPageText, squeeze } from '../site/plan-text';
 import { indexedPages } from './recall';
 
@@ -125,7 +125,7 @@ describe('search index', () => {
 
 describe('indexer view', () => {
   it('differs from every built page only by whitespace and empty end markers', () => {
-    const text = (html: string) => squeeze(html.replace(/<script\b[\s\S]*?<\/script>|<style\b[\s\S]*?<\/style>|<[^>]*>/g, ''));
+    const text = (html: string) => squeeze(textContent(html));
     const changed = htmlFiles(outDir).filter((file) => {
       const html = readFileSync(path.join(outDir, file), 'utf8');
       const view = indexerView(html);

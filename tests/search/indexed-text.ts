@@ -10,52 +10,42 @@
  * This is the ground truth of the recall measurement: a term "is on" a page
  * when this text contains it.
  */
-import { decodeEntities } from '../site/html';
+import type { Nodes } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
 import { INLINE_ELEMENTS, REMOVED_ELEMENTS } from '../../src/search/pagefind-internals';
 
-const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
 const REMOVED = REMOVED_ELEMENTS;
 const INLINE = INLINE_ELEMENTS;
-
-interface Open {
-  tag: string;
-  body: boolean;
-  dropped: boolean;
-}
 
 /**
  * The indexed text of one page, runs separated by newlines, or null when
  * the page has no `data-pagefind-body` element (Pagefind then skips it).
+ * The page is read as a tree (hast-util-from-html: parse5, character
+ * references decoded by the HTML standard's table).
  */
 export function indexedText(html: string): string | null {
-  const stack: Open[] = [];
   let out = '';
   let sawBody = false;
-  const token = /<!--[\s\S]*?-->|<!doctype[^>]*>|<\/([a-zA-Z][\w-]*)\s*>|<([a-zA-Z][\w-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>|([^<]+)/gi;
-  for (const match of html.matchAll(token)) {
-    const [, closing, opening, attrs = '', text] = match;
-    const top = stack.at(-1);
-    if (text !== undefined) {
-      if (top?.body && !top.dropped) out += decodeEntities(text).replace(/\s+/g, ' ');
-    } else if (opening) {
-      const tag = opening.toLowerCase();
-      const isBody = /\sdata-pagefind-body(?=[\s=>/]|$)/.test(attrs);
-      if (isBody) sawBody = true;
-      if (!INLINE.has(tag)) out += '\n';
-      if (VOID.has(tag) || attrs.trimEnd().endsWith('/')) continue;
-      const ignored = /\sdata-pagefind-ignore(?=[\s=>/]|$)/.test(attrs);
-      stack.push({
-        tag,
-        body: (top?.body ?? false) || isBody,
-        dropped: (top?.dropped ?? false) || ignored || REMOVED.has(tag),
-      });
-    } else if (closing) {
-      const tag = closing.toLowerCase();
-      if (!INLINE.has(tag)) out += '\n';
-      const at = stack.map((e) => e.tag).lastIndexOf(tag);
-      if (at >= 0) stack.length = at;
+  const visit = (node: Nodes, body: boolean, dropped: boolean): void => {
+    if (node.type === 'text') {
+      if (body && !dropped) out += node.value.replace(/\s+/g, ' ');
+      return;
     }
-  }
+    if (node.type === 'root') {
+      for (const child of node.children) visit(child, body, dropped);
+      return;
+    }
+    if (node.type !== 'element') return;
+    const p = node.properties;
+    const isBody = p.dataPagefindBody !== undefined;
+    if (isBody) sawBody = true;
+    const block = !INLINE.has(node.tagName);
+    if (block) out += '\n';
+    const inside = { body: body || isBody, dropped: dropped || p.dataPagefindIgnore !== undefined || REMOVED.has(node.tagName) };
+    for (const child of node.children) visit(child, inside.body, inside.dropped);
+    if (block) out += '\n';
+  };
+  visit(fromHtml(html), false, false);
   if (!sawBody) return null;
   return out
     .split('\n')

@@ -7,13 +7,14 @@ import { describe, expect, it } from 'vitest';
 import { planText } from '../../src/convert/plan-text';
 import { plan as realPlan } from '../helpers/real-plan';
 import { endMarkerId, indexerView } from '../../src/search/indexer-view';
+import { textContent } from '../site/html';
 import { findKeyRuns, queryTerms, searchUnits, termKeys, unitKey, unitSpans } from '../../src/search/units';
 
 const text = planText(realPlan);
 const HAN = /\p{Script=Han}/u;
 
 /** The text of an HTML snippet: tags dropped. */
-const textOf = (html: string) => html.replace(/<[^>]*>/g, '');
+const textOf = textContent;
 
 describe('search units', () => {
   it('cuts the whole plan into units that give its text back', () => {
@@ -73,7 +74,14 @@ describe('indexer view', () => {
 
   it('keeps a run of digits whole across a page marker, and character references whole', () => {
     const view = indexerView('<p>依托1<a id="page-3" class="page-marker" data-pagefind-ignore></a>2345热线，A&amp;B&#x4e2d;国</p>');
-    expect(textOf(view).trim().split(/\s+/)).toEqual(['依', '托', '12345', '热', '线，', 'A&amp;', 'B', '&#x4e2d;', '国']);
+    expect(textOf(view).trim().split(/\s+/)).toEqual(['依', '托', '12345', '热', '线，', 'A&', 'B', '中', '国']);
+    expect(view).toContain('A&amp; B &#x4e2d; 国');
+  });
+
+  it('leaves the doctype alone (it is not text)', () => {
+    const page = '<!DOCTYPE html><html><head><title>甲</title></head><body><p>乙丙</p></body></html>';
+    expect(indexerView(page)).toMatch(/^<!DOCTYPE html><html>/);
+    expect(textOf(indexerView(page)).replace(/\s+/g, '')).toBe(textOf(page));
   });
 
   it('ends each block with a space, so Pagefind adds no full stop to its text', () => {

@@ -1,11 +1,10 @@
 /**
  * HTML reading for checks on the built site, as a tree: pages are parsed by
  * hast-util-from-html (parse5, the browser's algorithm) and character
- * references decoded by `entities`, never by hand.
+ * references decoded by the parser (with `entities`), never by hand.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { decodeHTML } from 'entities';
 import type { Element, Nodes, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { selectAll } from 'hast-util-select';
@@ -14,11 +13,6 @@ import { find, html as htmlSchema } from 'property-information';
 
 /** Elements whose text a reader never sees as the page's text. */
 const SKIPPED = new Set(['script', 'style', 'template', 'svg']);
-
-/** Decodes the character references in `text` (an attribute value or text as written in HTML). */
-export function decodeEntities(text: string): string {
-  return decodeHTML(text);
-}
 
 let lastParsed: { html: string; root: Root } | null = null;
 

@@ -5,7 +5,8 @@
  * collapsed. Each block says whether it is the plan's text: inside <main>,
  * outside site UI (`data-nontext`) and outside the curated tables.
  */
-import { decodeEntities } from './html';
+import type { Element } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
 
 /** One block of a page's text. */
 export interface PageBlock {
@@ -19,14 +20,11 @@ const BLOCK = new Set([
   'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'input', 'li',
   'main', 'nav', 'ol', 'p', 'section', 'select', 'summary', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'ul',
 ]);
-const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
 const SKIPPED = new Set(['script', 'style', 'template', 'svg', 'title', 'head']);
 
-/** The blocks of `html` (a whole page). */
+/** The blocks of `html` (a whole page), read as a tree (hast-util-from-html: parse5, references decoded). */
 export function pageBlocks(html: string): PageBlock[] {
-  const body = html.slice(html.indexOf('<body'));
   const blocks: PageBlock[] = [];
-  const stack: { tag: string; skipped: boolean; plan: boolean }[] = [];
   let current = '';
   let currentPlan = false;
   const flush = () => {
@@ -34,33 +32,26 @@ export function pageBlocks(html: string): PageBlock[] {
     if (text !== '') blocks.push({ text, plan: currentPlan });
     current = '';
   };
-  const token = /<!--[\s\S]*?-->|<\/([a-zA-Z][\w-]*)\s*>|<([a-zA-Z][\w-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>|([^<]+)/g;
-  for (const match of body.matchAll(token)) {
-    const [, closing, opening, attrs = '', text] = match;
-    const top = stack.at(-1);
-    if (text !== undefined) {
-      if (top?.skipped) continue;
-      const plan = top?.plan ?? false;
-      if (current !== '' && plan !== currentPlan) flush();
-      currentPlan = plan;
-      current += decodeEntities(text);
-    } else if (opening) {
-      const tag = opening.toLowerCase();
-      if (BLOCK.has(tag)) flush();
-      if (VOID.has(tag) || attrs.trimEnd().endsWith('/')) continue;
-      const ui = /\sdata-nontext(?=[\s=>]|$)/.test(attrs) || /\sdata-curated-table(?=[\s=>]|$)/.test(attrs);
-      stack.push({
-        tag,
-        skipped: (top?.skipped ?? false) || SKIPPED.has(tag),
-        plan: tag === 'main' ? true : (top?.plan ?? false) && !ui,
-      });
-    } else if (closing) {
-      const tag = closing.toLowerCase();
-      if (BLOCK.has(tag)) flush();
-      const at = stack.map((e) => e.tag).lastIndexOf(tag);
-      if (at >= 0) stack.length = at;
+  const visit = (element: Element, parentSkipped: boolean, parentPlan: boolean): void => {
+    const tag = element.tagName;
+    const ui = element.properties.dataNontext !== undefined || element.properties.dataCuratedTable !== undefined;
+    const skipped = parentSkipped || SKIPPED.has(tag);
+    const plan = tag === 'main' ? true : parentPlan && !ui;
+    if (BLOCK.has(tag)) flush();
+    for (const child of element.children) {
+      if (child.type === 'element') visit(child, skipped, plan);
+      else if (child.type === 'text' && !skipped) {
+        if (current !== '' && plan !== currentPlan) flush();
+        currentPlan = plan;
+        current += child.value;
+      }
     }
-  }
+    if (BLOCK.has(tag)) flush();
+  };
+  const root = fromHtml(html);
+  const document = root.children.find((node): node is Element => node.type === 'element' && node.tagName === 'html');
+  const body = document?.children.find((node): node is Element => node.type === 'element' && node.tagName === 'body');
+  if (body) visit(body, false, false);
   flush();
   return blocks;
 }

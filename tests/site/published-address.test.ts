@@ -11,7 +11,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { isPageRedirect } from '../../src/site/site-paths';
 import { DEFAULT_BUILD, SUBPATH_BUILD, ensureBuilt } from './build-site';
-import { htmlFiles, pathOfFile } from './html';
+import { elementsOf, htmlFiles, pathOfFile } from './html';
 
 /** Every file of a build, relative to it. */
 const allFiles = (dir: string): string[] =>
@@ -22,7 +22,11 @@ const allFiles = (dir: string): string[] =>
 /** Addresses of a development server, written any way a build could write them. */
 const DEVELOPMENT = [/localhost/i, /127\.0\.0\.1/, /\[::1\]/, /:4321\b/];
 
-const attribute = (html: string, pattern: RegExp) => [...html.matchAll(pattern)].map((m) => m[1]!);
+/** Every match of `pattern`'s group in the sitemap's XML. */
+const attribute = (xml: string, pattern: RegExp) => [...xml.matchAll(pattern)].map((m) => m[1]!);
+/** The canonical addresses and og:url values of a page, read from its tree. */
+const canonicalOf = (html: string) => elementsOf(html, 'link[rel~="canonical"]').map((e) => String(e.properties.href));
+const ogUrlOf = (html: string) => elementsOf(html, 'meta[property="og:url"]').map((e) => String(e.properties.content));
 
 describe('a build without SITE_URL', () => {
   let dir: string;
@@ -64,7 +68,7 @@ describe('a build with SITE_URL', () => {
       const urlPath = pathOfFile(rel);
       if (urlPath === '/404.html') continue;
       const html = readFileSync(path.join(dir, rel), 'utf8');
-      const canonical = attribute(html, /<link rel="canonical" href="([^"]+)"/g);
+      const canonical = canonicalOf(html);
       if (isPageRedirect(urlPath)) {
         // A /page/P/ redirect names the page it leads to.
         expect(canonical, rel).toHaveLength(1);
@@ -72,7 +76,7 @@ describe('a build with SITE_URL', () => {
         continue;
       }
       expect(canonical, rel).toEqual([published(urlPath)]);
-      expect(attribute(html, /<meta property="og:url" content="([^"]+)"/g), rel).toEqual([published(urlPath)]);
+      expect(ogUrlOf(html), rel).toEqual([published(urlPath)]);
       pages++;
     }
     expect(pages).toBeGreaterThan(80);

@@ -15,7 +15,8 @@ class SiteSearchElement extends HTMLElement {
   connectedCallback() {
     const base = this.dataset.base ?? '/';
     const button = this.querySelector<HTMLButtonElement>('button[data-open-modal]')!;
-    if (!this.querySelector('dialog')) this.insertAdjacentHTML('beforeend', searchDialogMarkup(this.dataset.searchPage ?? `${base}search/`));
+    // data-search-page: the search page's URL, written by PlanSearch.astro from the URL contract.
+    if (!this.querySelector('dialog')) this.insertAdjacentHTML('beforeend', searchDialogMarkup(this.dataset.searchPage!));
     const dialog = this.querySelector('dialog')!;
     const input = dialog.querySelector<HTMLInputElement>('input[type="search"]')!;
     let loading: Promise<typeof import('../../search/search-dialog')> | null = null;

@@ -20,6 +20,7 @@
  *
  * Pure: the list of built files in, the file's text out.
  */
+import { withBase } from '../site-paths.ts';
 
 /** File name of the headers file, at the root of the output. */
 export const HEADERS_FILE = '_headers';
@@ -74,7 +75,6 @@ function treeOf(files: readonly string[]): Tree {
  * `/`-separated, `_headers` itself left out) of a site served under `base`.
  */
 export function cacheRules(files: readonly string[], base: string): CacheRule[] {
-  const prefix = base.endsWith('/') ? base : `${base}/`;
   const policy = (rel: string): string => (isContentHashed(rel) ? IMMUTABLE : REVALIDATE);
   const rules: CacheRule[] = [];
   const policiesUnder = (tree: Tree, dir: string): Set<string> => {
@@ -86,13 +86,13 @@ export function cacheRules(files: readonly string[], base: string): CacheRule[] 
     for (const file of [...tree.files].sort()) {
       if (file === HEADERS_FILE && dir === '') continue;
       const served = file === 'index.html' ? dir : dir + file;
-      rules.push({ pattern: prefix + served, cacheControl: policy(dir + file) });
+      rules.push({ pattern: withBase(`/${served}`, base), cacheControl: policy(dir + file) });
     }
     for (const name of [...tree.dirs.keys()].sort()) {
       const sub = tree.dirs.get(name)!;
       const path = `${dir}${name}/`;
       const policies = policiesUnder(sub, path);
-      if (policies.size === 1) rules.push({ pattern: `${prefix}${path}*`, cacheControl: [...policies][0]! });
+      if (policies.size === 1) rules.push({ pattern: withBase(`/${path}*`, base), cacheControl: [...policies][0]! });
       else visit(sub, path);
     }
   };

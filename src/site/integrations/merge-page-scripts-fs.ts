@@ -27,11 +27,18 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { build, type Plugin } from 'esbuild';
 import { builtPages } from './built-pages-fs.ts';
+import { withBase } from '../site-paths.ts';
 
 /** Where Astro writes the client code, relative to the output. */
 const ASSETS_DIR = '_astro';
 
-/** A page's module scripts under `assetsUrl`, as tags and as file names. */
+/**
+ * A page's module scripts under `assetsUrl`, as tags and as file names.
+ * Matched as the exact tag Astro writes, not read from a parsed tree: the
+ * page is edited in place, byte for byte, and parsing all of them here would
+ * add to the build (issue 13) what the CSP step already spends once; the site
+ * test checks that every script a page names exists and how many it loads.
+ */
 export function pageModuleScripts(html: string, assetsUrl: string): { tags: string[]; files: string[] } {
   const tags: string[] = [];
   const files: string[] = [];
@@ -116,7 +123,7 @@ export function scriptRuns(files: readonly string[], mergeable: (file: string) =
  */
 export async function mergePageScripts(outDir: string, base: string): Promise<{ bundles: number; pages: number; removed: number }> {
   const assetsDir = path.join(outDir, ASSETS_DIR);
-  const assetsUrl = `${base.endsWith('/') ? base : `${base}/`}${ASSETS_DIR}/`;
+  const assetsUrl = withBase(`/${ASSETS_DIR}/`, base);
   const pages = builtPages(outDir).map((file) => {
     const html = readFileSync(file, 'utf8');
     return { file, html, ...pageModuleScripts(html, assetsUrl) };

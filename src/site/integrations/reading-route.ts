@@ -11,8 +11,7 @@ import { plan } from '../plan/plan';
 import { packagesTable } from '../../reviewed/curated-data';
 import { readingNeighbours, readingOrder, type PlanPageRef, type ReadingStop } from '../plan/plan-nav';
 import { pageDescription } from '../plan/page-descriptions';
-import { sitePathOf } from '../../search/search-paths';
-import { withBase } from '../site-paths';
+import { sitePathOf, withBase } from '../site-paths';
 
 const order = readingOrder(plan, packagesTable.packages);
 

@@ -4,6 +4,7 @@
  * /terms/. Pure: the model and the index in, data out.
  */
 import type { Plan } from '../../convert/model';
+import { isBox, planBlocks } from '../../convert/plan-walk';
 import type { QuotedTerm, TermOccurrence } from './quoted-terms';
 
 /**
@@ -19,9 +20,8 @@ export function occurrenceLabel(plan: Plan, o: TermOccurrence): string {
   const chapter = part.chapters.find((c) => c.n === o.chapter);
   if (!chapter) throw new Error(`plan.json has no 章 ${o.chapter} in 篇 ${o.part}`);
   if (o.box !== null) {
-    const blocks = [...chapter.intro, ...chapter.sections.flatMap((s) => s.blocks)];
-    const box = blocks.find((b) => b.kind === 'box' && b.n === o.box);
-    if (box?.kind === 'box') return `${box.label} ${box.title}`;
+    const box = [...planBlocks(plan, isBox)].find((step) => step.chapter === chapter && step.node.n === o.box)?.node;
+    if (box) return `${box.label} ${box.title}`;
   }
   if (o.section === null) return `${part.label} ${chapter.label} ${chapter.title}`;
   const section = chapter.sections.find((s) => s.n === o.section);
