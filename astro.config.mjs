@@ -70,6 +70,8 @@ export default defineConfig({
   // stylesheet (src/site/integrations/unused-starlight-css.ts).
   vite: {
     build: {
+      // No gzip sizes in the log: computing them costs build time (issue 13).
+      reportCompressedSize: false,
       assetsInlineLimit: 0,
       modulePreload: false,
       // What page-scripts.ts shares with the code it loads on first use goes
@@ -92,6 +94,8 @@ export default defineConfig({
     // The plan's characters are printed as they are: no "smart" quotes or
     // dashes (`--` would become `—`, `"` would become “).
     smartypants: false,
+    // The plan has no code: no Shiki highlighter is loaded (build time, issue 13).
+    syntaxHighlight: false,
     remarkPlugins: [[remarkSectionIds, plan]],
     // Heading ids (contract ids kept, rehype-slug for the others) and
     // chrome; then the class of the plan's `——` target lists.

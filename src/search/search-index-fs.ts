@@ -18,7 +18,7 @@ import { gunzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import * as pagefind from 'pagefind';
-import { buildSync } from 'esbuild';
+import { build } from 'esbuild';
 import { indexerView } from './indexer-view';
 import { pageMapOf } from './page-map';
 import { parseFragment, type FragmentData } from './pagefind-internals';
@@ -52,11 +52,11 @@ function check<T extends { errors: string[] }>(what: string, response: T): T {
  * file, which replaces it. Every first query downloads it: one file and no
  * comments or long names saves a request and bytes.
  */
-function writeEntryModule(bundle: string): void {
+async function writeEntryModule(bundle: string): Promise<void> {
   const core = path.join(bundle, 'pagefind.js');
   const entry = path.join(path.dirname(fileURLToPath(import.meta.url)), 'pagefind-entry.ts');
-  // Throws, naming the file, on a syntax error or an import that cannot be resolved.
-  const { outputFiles } = buildSync({
+  // Rejects, naming the file, on a syntax error or an import that cannot be resolved.
+  const { outputFiles } = await build({
     entryPoints: [entry],
     alias: { 'pagefind-core': core },
     bundle: true,
@@ -90,7 +90,7 @@ export async function buildSearchIndex(outDir: string): Promise<number> {
     check('writeFiles', await index.writeFiles({ outputPath: bundle }));
     // Not published, not precached.
     for (const name of readdirSync(bundle)) if (UNUSED_BUNDLE_FILE.test(name)) rmSync(path.join(bundle, name));
-    writeEntryModule(bundle);
+    await writeEntryModule(bundle);
     const fragmentDir = path.join(bundle, 'fragment');
     const fragments = new Map(
       readdirSync(fragmentDir).map((name) => [name.replace(/\.pf_fragment$/, ''), readFragment(path.join(fragmentDir, name))]),
