@@ -29,6 +29,10 @@ import unusedStarlightCss from './src/site/integrations/unused-starlight-css.ts'
 import mergePageScripts from './src/site/integrations/merge-page-scripts-fs.ts';
 import leanPreloadHelper from './src/site/integrations/lean-preload-helper.ts';
 import printInMainStylesheet from './src/site/integrations/print-in-main-stylesheet.ts';
+import noStyleAttributes from './src/site/integrations/no-style-attributes.ts';
+import noSidebarStateScript from './src/site/integrations/no-sidebar-state-script.ts';
+import minifyBeforePaint from './src/site/integrations/minify-before-paint.ts';
+import iconsFromStylesheet from './src/site/integrations/icons-from-stylesheet.ts';
 import { onlyStarlightIcon, serverBundleWhole } from './src/site/integrations/build-speed.ts';
 
 const site = process.env.SITE_URL || undefined;
@@ -66,6 +70,8 @@ export default defineConfig({
   // stylesheet (src/site/integrations/unused-starlight-css.ts).
   vite: {
     build: {
+      // No gzip sizes in the log: computing them costs build time (issue 13).
+      reportCompressedSize: false,
       assetsInlineLimit: 0,
       modulePreload: false,
       // What page-scripts.ts shares with the code it loads on first use goes
@@ -76,13 +82,20 @@ export default defineConfig({
     css: { postcss: { plugins: [unusedStarlightCss()] } },
     // `import()` without Vite's preload helper (src/site/integrations/lean-preload-helper.ts);
     // Starlight's components barrel as Icon only (src/site/integrations/build-speed.ts);
-    // Starlight's print sheet in the main stylesheet (src/site/integrations/print-in-main-stylesheet.ts).
-    plugins: [leanPreloadHelper(), onlyStarlightIcon(), printInMainStylesheet()],
+    // Starlight's print sheet in the main stylesheet (src/site/integrations/print-in-main-stylesheet.ts);
+    // Starlight's icons drawn by the stylesheet (icons-from-stylesheet.ts; before
+    // no-style-attributes, which edits the same component after it);
+    // no style attributes from Starlight's components (no-style-attributes.ts);
+    // no sidebar-state script, which this site's sidebar does not use (no-sidebar-state-script.ts);
+    // the before-paint script minified (minify-before-paint.ts).
+    plugins: [leanPreloadHelper(), onlyStarlightIcon(), printInMainStylesheet(), iconsFromStylesheet(), noStyleAttributes(), noSidebarStateScript(), minifyBeforePaint()],
   },
   markdown: {
     // The plan's characters are printed as they are: no "smart" quotes or
     // dashes (`--` would become `—`, `"` would become “).
     smartypants: false,
+    // The plan has no code: no Shiki highlighter is loaded (build time, issue 13).
+    syntaxHighlight: false,
     remarkPlugins: [[remarkSectionIds, plan]],
     // Heading ids (contract ids kept, rehype-slug for the others) and
     // chrome; then the class of the plan's `——` target lists.
@@ -106,6 +119,7 @@ export default defineConfig({
         './node_modules/@astrojs/starlight/style/print.css',
         './src/site/styles/plan.css',
         './src/site/styles/print.css',
+        './src/site/styles/icons.css',
       ],
       // Installable and offline: the web app manifest (the service worker, written
       // by postBuild in src/site/integrations/post-build-fs.ts, is registered

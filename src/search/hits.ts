@@ -126,15 +126,20 @@ function titleOf(anchor: FragmentAnchor | null, anchors: readonly FragmentAnchor
   return text.length > TITLE_LENGTH ? `${text.slice(0, TITLE_LENGTH)}…` : text;
 }
 
+/** The words of a heading: the first (its anchor's location) and how many (the units of its text). */
+export function headingSpan(anchor: FragmentAnchor): [number, number] {
+  return [anchor.location, anchor.text.split(/\s+/u).filter((w) => w !== '').length];
+}
+
 /** The word indices where a heading of the page begins or ends (where an excerpt shows a break). */
 export function headingBreaks(anchors: readonly FragmentAnchor[]): number[] {
   const breaks = new Set<number>();
   for (const anchor of anchors) {
     if (!HEADING.test(anchor.element)) continue;
-    const length = anchor.text.split(/\s+/u).filter((w) => w !== '').length;
+    const [start, length] = headingSpan(anchor);
     if (length === 0) continue;
-    breaks.add(anchor.location);
-    breaks.add(anchor.location + length);
+    breaks.add(start);
+    breaks.add(start + length);
   }
   return [...breaks].sort((a, b) => a - b);
 }

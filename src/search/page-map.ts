@@ -7,11 +7,12 @@
  * The filters are the model's (filters.ts over plan.json); the URL and title
  * are those of each page as the site built it from the model, as Pagefind's
  * `addHTMLFile` reports them. Of Pagefind's own files only each page's id and
- * its section headings are taken (pagefind-internals.ts: the fragment named by
- * the id holds its URL and anchors).
+ * where its section headings stand are taken (pagefind-internals.ts: the
+ * fragment named by the id holds its URL and anchors).
  */
 import type { Plan } from '../convert/model';
 import { searchFilters } from './filters';
+import { headingSpan } from './hits';
 import type { FragmentData } from './pagefind-internals';
 
 /** One indexed page. */
@@ -25,8 +26,13 @@ export interface IndexedPage {
   part: string[];
   /** Values of the `type` filter. */
   type: string[];
-  /** The texts of its section headings (h2–h6, box titles too), for ranking a query found in one. */
-  headings: string[];
+  /**
+   * Where its section headings (h2–h6, box titles too) stand among its
+   * indexed words, `[first word, number of words]`, for ranking a query found
+   * in one: a search result's word positions say whether a run of the query
+   * lies inside one, without the heading's text.
+   */
+  headings: [number, number][];
 }
 
 /** The file's content. */
@@ -46,7 +52,7 @@ export function pageMapOf(plan: Plan, fragments: ReadonlyMap<string, Pick<Fragme
     if (title === undefined) throw new Error(`search index: no title for ${url}`);
     const filters = searchFilters(plan, url);
     if (filters.type.length === 0) throw new Error(`search index: ${url} is indexed, but the model gives it no search type`);
-    const headings = anchors.filter((a) => /^h[2-6]$/.test(a.element)).map((a) => a.text.replace(/\s+/gu, ''));
+    const headings = anchors.filter((a) => /^h[2-6]$/.test(a.element)).map(headingSpan);
     return { id, url, title, ...filters, headings };
   });
   pages.sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));

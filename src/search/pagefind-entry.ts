@@ -1,6 +1,6 @@
 /**
- * The site's /pagefind/pagefind.js: Pagefind's own module (moved next to it
- * as pagefind-core.js) with the same exports, except that a query is
+ * The site's /pagefind/pagefind.js: Pagefind's own module (bundled into it,
+ * as the module `pagefind-core`) with the same exports, except that a query is
  * searched over the index of search units and ranked as the site's search
  * page shows it (phrase-search.ts, with the page list /search/pages.json).
  * The index holds the text cut into units, so Pagefind's plain search would
@@ -8,24 +8,24 @@
  * importing the bundle and calling `search('碳达峰')` finds every page that
  * holds 碳达峰, in the search page's order.
  *
- * Built by search-index-fs.ts (bundled with its imports by esbuild), not by Vite.
- * Pagefind's `createInstance` is not re-exported: this module loads Pagefind
+ * Built by search-index-fs.ts (bundled with its imports and Pagefind's module
+ * by esbuild, one file: a first query downloads one module), not by Vite.
+ * Pagefind's `createInstance` is not re-exported: this module starts Pagefind
  * on first use, and it is synchronous.
  */
 import type { IndexedPage, PageMap } from './page-map';
-import { phraseQueries, phraseSearch, PROBE_UNITS, type CoreResponse, type CoreSearch, type SiteResult } from './phrase-search';
+import { FIRST_PROBE_UNITS, phraseQueries, phraseSearch, type CoreResponse, type CoreSearch, type SiteResult } from './phrase-search';
 import { PAGEFIND_DIR, PAGE_MAP_PATH } from './search-paths';
 import { queryTerms } from './units';
 
 /**
  * Options Pagefind's module is always started with (names in
- * pagefind-internals.ts): `basePath`, since Pagefind finds its files from the
- * name of its module, which is no longer pagefind.js; `noWorker`, since a web
- * worker costs a second copy of Pagefind's code (pagefind-worker.js, not
- * published) for an index this small.
+ * pagefind-internals.ts): `noWorker`, since a web worker costs a second copy
+ * of Pagefind's code (pagefind-worker.js, not published) for an index this
+ * small. Pagefind finds its files beside the module it runs in, pagefind.js.
  */
 function coreOptions(): Record<string, unknown> {
-  return { basePath: new URL('./', import.meta.url).href, noWorker: true };
+  return { noWorker: true };
 }
 
 /** What is used of Pagefind's module. */
@@ -43,7 +43,7 @@ let core: Promise<PagefindCore> | null = null;
 
 function loadCore(): Promise<PagefindCore> {
   core ??= (async () => {
-    const module = (await import(/* @vite-ignore */ new URL('pagefind-core.js', import.meta.url).href)) as PagefindCore;
+    const module = (await import('pagefind-core')) as PagefindCore;
     await module.options(coreOptions());
     return module;
   })();
@@ -91,11 +91,11 @@ export async function debouncedSearch(term: string, searchOptions: Record<string
   return id === latestSearch ? response : null;
 }
 
-/** Loads the index chunks and the page list a search of `term` needs. */
+/** Loads the page list and the index chunks a search of `term` needs first (see phrase-search.ts). */
 export async function preload(term: string, searchOptions: Record<string, unknown> = {}): Promise<void> {
   void loadPages().catch(() => undefined);
   const pagefind = await loadCore();
-  await Promise.all(queryTerms(term).map(({ keys }) => pagefind.preload(phraseQueries(keys.slice(0, PROBE_UNITS)).exact, searchOptions)));
+  await Promise.all(queryTerms(term).map(({ keys }) => pagefind.preload(phraseQueries(keys.slice(0, FIRST_PROBE_UNITS)).exact, searchOptions)));
 }
 
 /** Pagefind's `filters`. */

@@ -20,10 +20,13 @@
  *   in units.ts);
  * - the phrase syntax `"a b"` and the result fields `id`, `score`, `words`,
  *   `data` (phrase-search.ts);
- * - the `basePath` option that lets Pagefind's module find its files under
- *   another name, pagefind-core.js, and the `noWorker` option that keeps its
- *   search off a web worker, so pagefind-worker.js is neither fetched nor
- *   published (pagefind-entry.ts, search-index-fs.ts): `CORE_OPTIONS`.
+ * - the `noWorker` option that keeps its search off a web worker, so
+ *   pagefind-worker.js is neither fetched nor published (pagefind-entry.ts,
+ *   search-index-fs.ts): `CORE_OPTIONS`.
+ * - that Pagefind's module finds its files beside its own URL when that ends
+ *   in pagefind.js (its default `basePath`, from `import.meta.url`): the
+ *   site's /pagefind/pagefind.js bundles Pagefind's module into itself
+ *   (search-index-fs.ts).
  */
 
 /** Pagefind's INLINE_SELECTORS: text runs on across them. */
@@ -65,4 +68,4 @@ export function parseFragment(text: string): FragmentData {
 }
 
 /** The start-up options of Pagefind's module the site sets (read by Pagefind's pagefind.js when it starts). */
-export const CORE_OPTIONS = ['basePath', 'noWorker'] as const;
+export const CORE_OPTIONS = ['noWorker'] as const;

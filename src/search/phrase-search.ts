@@ -9,15 +9,18 @@
  * Pagefind: as the exact phrase of its units (`"碳 达 峰"`) — which pages
  * hold the term — and as the plain units, whose word positions on each page
  * give how often the term occurs there (positions where the units stand in a
- * row). A term of more than PROBE_UNITS units is looked up by its first ones
- * (each distinct unit costs an index chunk of ~30 KB on first use), and the
- * pages found are read to keep those that hold all of it. A page is a result
- * when it holds every term.
+ * row). Each distinct unit costs an index chunk of ~30 KB on first use, so
+ * a term is looked up by its first FIRST_PROBE_UNITS units; when more pages
+ * hold them than the REFINED_RESULTS a search reads anyway, by its first
+ * PROBE_UNITS. When the units looked up are fewer than the term's, the pages
+ * found are read to keep those that hold all of it. A page is a result when
+ * it holds every term.
  *
  * Results are ranked as a reference work ranks them: a page whose title
  * holds the query first, then one with a section heading (or box title) that
- * holds it, then the rest (`rankReason`, from the page list: page-map.ts);
- * within each, by occurrences. The first REFINED_RESULTS are then read and
+ * holds it — a run of every term among the heading's words — then the rest
+ * (`rankReason`, with the titles and heading places of the page list:
+ * page-map.ts); within each, by occurrences. The first REFINED_RESULTS are then read and
  * re-ranked within their group on their text: first by how often the query
  * occurs as typed, punctuation included (so “两区” puts the pages with the
  * quoted name first), then by their exact counts. Results come in Pagefind's
@@ -62,8 +65,15 @@ export interface CoreResponse<R extends CoreResult = CoreResult> {
 /** Pagefind's search function. */
 export type CoreSearch = (term: string | null, options?: Record<string, unknown>) => Promise<CoreResponse | null>;
 
-/** How many units of a term go to Pagefind. */
+/** How many units of a term go to Pagefind at most. */
 export const PROBE_UNITS = 4;
+
+/**
+ * How many units of a term go to Pagefind first: when no more pages than
+ * REFINED_RESULTS hold them, those pages are read (as the best results are
+ * anyway) instead of loading the index chunks of the term's other units.
+ */
+export const FIRST_PROBE_UNITS = 2;
 
 /**
  * How many of the best results are re-ranked on their full text: the results
@@ -96,17 +106,27 @@ export function phraseQueries(keys: readonly string[]): { exact: string; plain: 
   return { exact: `"${keys.join(' ')}"`, plain: keys.join(' ') };
 }
 
-/** Whether `text` (a title or heading) holds every term, unit for unit, punctuation aside. */
+/** Whether `text` (a title) holds every term, unit for unit, punctuation aside. */
 export function holdsTerms(text: string, terms: readonly (readonly string[])[]): boolean {
   const keys = termKeys(text);
   return terms.length > 0 && terms.every((term) => findKeyRuns(keys, term).length > 0);
 }
 
-/** Why `page` ranks where it does for `terms`. */
-export function rankReason(page: Pick<IndexedPage, 'title' | 'headings'> | undefined, terms: readonly (readonly string[])[]): RankReason {
+/**
+ * Why `page` ranks where it does for `terms`, whose runs on the page start at
+ * the words `starts` (one list per term): its title holds every term, or one
+ * of its headings holds a run of each.
+ */
+export function rankReason(
+  page: Pick<IndexedPage, 'title' | 'headings'> | undefined,
+  terms: readonly (readonly string[])[],
+  starts: readonly (readonly number[])[],
+): RankReason {
   if (!page) return 'text';
   if (holdsTerms(page.title, terms)) return 'title';
-  if (page.headings.some((heading) => holdsTerms(heading, terms))) return 'heading';
+  const inHeading = ([first, length]: readonly [number, number]) =>
+    terms.every((keys, t) => (starts[t] ?? []).some((s) => s >= first && s + keys.length <= first + length));
+  if (terms.length > 0 && page.headings.some(inHeading)) return 'heading';
   return 'text';
 }
 
@@ -124,6 +144,8 @@ interface Found {
   count: number;
   score: number;
   words: number[];
+  /** Where each term's runs start (word positions), term by term. */
+  starts: number[][];
   terms: number;
 }
 
@@ -135,7 +157,7 @@ async function readPage(page: Found, terms: readonly string[][], literal: readon
   const words = runs.flatMap((starts, t) => starts.flatMap((s) => Array.from({ length: terms[t]!.length }, (_, i) => s + i)));
   const text = units.join('').toLowerCase();
   const exact = literal.reduce((sum, term) => sum + (term === '' ? 0 : text.split(term).length - 1), 0);
-  return { ...page, count: runs.reduce((sum, r) => sum + r.length, 0), words, exact, holds: runs.every((r) => r.length > 0) };
+  return { ...page, count: runs.reduce((sum, r) => sum + r.length, 0), words, starts: runs, exact, holds: runs.every((r) => r.length > 0) };
 }
 
 /**
@@ -157,17 +179,22 @@ export async function phraseSearch(
   }
   const terms = queryTerms(query).map((t) => t.keys);
   if (terms.length === 0) return empty;
+  /** The pages holding the first `n` units of a term in a row (`exact`), and where each of those units stands on them (`plain`). */
+  const lookUp = async (keys: string[], n: number) => {
+    const probe = phraseQueries(keys.slice(0, n));
+    const [exact, plain] = await Promise.all([search(probe.exact, options), search(probe.plain, options)]);
+    return { keys, n, exact: exact ?? empty, plain: plain ?? empty };
+  };
   const responses = await Promise.all(
     terms.map(async (keys) => {
-      const probe = phraseQueries(keys.slice(0, PROBE_UNITS));
-      const [exact, plain] = await Promise.all([search(probe.exact, options), search(probe.plain, options)]);
-      return { keys, exact: exact ?? empty, plain: plain ?? empty };
+      const first = await lookUp(keys, Math.min(keys.length, FIRST_PROBE_UNITS));
+      if (first.n === keys.length || first.exact.results.length <= REFINED_RESULTS) return first;
+      return lookUp(keys, Math.min(keys.length, PROBE_UNITS));
     }),
   );
   const found = new Map<string, Found>();
-  for (const { keys, exact, plain } of responses) {
+  for (const [t, { keys, n, exact, plain }] of responses.entries()) {
     const positions = new Map(plain.results.map((r) => [r.id, r] as const));
-    const n = Math.min(keys.length, PROBE_UNITS);
     for (const result of exact.results) {
       const loose = positions.get(result.id);
       const starts = loose ? runStarts(loose.words, n) : [];
@@ -177,17 +204,18 @@ export async function phraseSearch(
         entry.count += Math.max(starts.length, 1);
         entry.score += loose?.score ?? 0;
         entry.words.push(...words);
+        entry.starts[t] = starts;
         entry.terms++;
       } else {
         // Each page's fragment is read once, here and by the caller (Pagefind caches the file, not its processing).
-        const page = pages.get(result.id);
         found.set(result.id, {
           result: { ...result, data: once(result.data) },
-          page,
-          rank: rankReason(page, terms),
+          page: pages.get(result.id),
+          rank: 'text',
           count: Math.max(starts.length, 1),
           score: loose?.score ?? 0,
           words,
+          starts: terms.map((_, i) => (i === t ? starts : [])),
           terms: 1,
         });
       }
@@ -195,11 +223,12 @@ export async function phraseSearch(
   }
   let listed = [...found.values()].filter((f) => f.terms === terms.length);
   const literal = query.trim().toLowerCase().split(/\s+/u);
-  const long = terms.filter((keys) => keys.length > PROBE_UNITS);
+  const long = responses.filter(({ keys, n }) => keys.length > n);
   if (long.length > 0) {
-    // Read each page found for a long term: it must hold the whole term; its counts become exact.
+    // Read each page found for a term looked up by fewer units than it has: it must hold the whole term; its counts become exact.
     listed = (await Promise.all(listed.map((page) => readPage(page, terms, literal)))).filter((c) => c.holds);
   }
+  for (const page of listed) page.rank = rankReason(page.page, terms, page.starts);
   listed.sort((a, b) => RANK_ORDER[a.rank] - RANK_ORDER[b.rank] || b.count - a.count || b.score - a.score);
   // The best pages, read (Pagefind loads each fragment once) and ranked on their text within their group.
   const read = await Promise.all(listed.slice(0, REFINED_RESULTS).map((page) => readPage(page, terms, literal)));

@@ -9,8 +9,7 @@
  * units, box and row ends marked. The served pages are not touched.
  * /pagefind/pagefind.js becomes the site's entry module, which searches over
  * the units and ranks with the page list (pagefind-entry.ts, phrase-search.ts,
- * bundled into one file); Pagefind's own module is kept beside it as
- * pagefind-core.js. Then the page list (page-map.ts: the
+ * bundled into one file with Pagefind's own module). Then the page list (page-map.ts: the
  * model's filters for the pages indexed) is written to /search/pages.json.
  */
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -19,7 +18,7 @@ import { gunzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import * as pagefind from 'pagefind';
-import { buildSync, transformSync } from 'esbuild';
+import { build } from 'esbuild';
 import { indexerView } from './indexer-view';
 import { pageMapOf } from './page-map';
 import { parseFragment, type FragmentData } from './pagefind-internals';
@@ -48,19 +47,26 @@ function check<T extends { errors: string[] }>(what: string, response: T): T {
 
 /**
  * Makes /pagefind/pagefind.js search over the units (see pagefind-entry.ts):
- * Pagefind's own module moves to pagefind-core.js, minified, and the entry
- * module is bundled with its imports into one minified file next to it. Both
- * are downloaded by every first query: one file and no comments or long
- * names saves requests and bytes (about 3.5 KB gzip in all).
+ * the entry module is bundled with its imports and Pagefind's own module (the
+ * pagefind.js Pagefind wrote, imported as `pagefind-core`) into one minified
+ * file, which replaces it. Every first query downloads it: one file and no
+ * comments or long names saves a request and bytes.
  */
-function writeEntryModule(bundle: string): void {
-  const core = readFileSync(path.join(bundle, 'pagefind.js'), 'utf8');
-  rmSync(path.join(bundle, 'pagefind.js'));
-  writeFileSync(path.join(bundle, 'pagefind-core.js'), transformSync(core, { minify: true, format: 'esm', target: 'es2022' }).code);
+async function writeEntryModule(bundle: string): Promise<void> {
+  const core = path.join(bundle, 'pagefind.js');
   const entry = path.join(path.dirname(fileURLToPath(import.meta.url)), 'pagefind-entry.ts');
-  // Throws, naming the file, on a syntax error or an import that cannot be resolved.
-  const { outputFiles } = buildSync({ entryPoints: [entry], bundle: true, format: 'esm', target: 'es2022', minify: true, write: false, logLevel: 'silent' });
-  writeFileSync(path.join(bundle, 'pagefind.js'), outputFiles[0]!.text);
+  // Rejects, naming the file, on a syntax error or an import that cannot be resolved.
+  const { outputFiles } = await build({
+    entryPoints: [entry],
+    alias: { 'pagefind-core': core },
+    bundle: true,
+    format: 'esm',
+    target: 'es2022',
+    minify: true,
+    write: false,
+    logLevel: 'silent',
+  });
+  writeFileSync(core, outputFiles[0]!.text);
 }
 
 /** Reads a fragment file Pagefind wrote (gzip of its format: pagefind-internals.ts). */
@@ -84,7 +90,7 @@ export async function buildSearchIndex(outDir: string): Promise<number> {
     check('writeFiles', await index.writeFiles({ outputPath: bundle }));
     // Not published, not precached.
     for (const name of readdirSync(bundle)) if (UNUSED_BUNDLE_FILE.test(name)) rmSync(path.join(bundle, name));
-    writeEntryModule(bundle);
+    await writeEntryModule(bundle);
     const fragmentDir = path.join(bundle, 'fragment');
     const fragments = new Map(
       readdirSync(fragmentDir).map((name) => [name.replace(/\.pf_fragment$/, ''), readFragment(path.join(fragmentDir, name))]),

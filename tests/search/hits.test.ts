@@ -210,8 +210,9 @@ describe('ranking as a reference work', () => {
       filters: {},
       totalFilters: {},
     });
-    const entry = (id: string, title: string, headings: string[] = []): [string, IndexedPage] => [id, { id, url: `/${id}/`, title, part: [], type: ['正文'], headings }];
-    const pages = new Map([entry('m', '第一章'), entry('a', '第二章'), entry('h', '第三章', ['一、实现碳达峰']), entry('t', '第四章 碳达峰')]);
+    const entry = (id: string, title: string, headings: [number, number][] = []): [string, IndexedPage] => [id, { id, url: `/${id}/`, title, part: [], type: ['正文'], headings }];
+    // h's heading is its first three words (碳 达 峰); a's heading stands after its one 碳达峰.
+    const pages = new Map([entry('m', '第一章'), entry('a', '第二章', [[3, 1]]), entry('h', '第三章', [[0, 3]]), entry('t', '第四章 碳达峰')]);
     const response = await phraseSearch(core, '碳达峰', {}, pages);
     expect(response.results.map((r) => [r.id, r.rank, r.score])).toEqual([
       ['t', 'title', 1],
@@ -224,14 +225,44 @@ describe('ranking as a reference work', () => {
 
   const terms = (q: string) => q.split(' ').map(termKeys);
   it('says why a page ranks where it does: a title that holds the query, a section heading, or only its text', () => {
-    const page = (title: string, headings: string[] = []) => ({ title, headings });
-    expect(rankReason(page('第六篇 第二章 高水平建设城市副中心'), terms('城市副中心'))).toBe('title');
-    expect(rankReason(page('5.京津冀协同发展重大工程包', ['（三）城市副中心建设']), terms('城市副中心'))).toBe('heading');
-    expect(rankReason(page('第六篇', ['一、疏解']), terms('城市副中心'))).toBe('text');
-    // Punctuation aside, every term.
-    expect(rankReason(page('第七篇 第二章 全面激发“两区”新活力'), terms('两区'))).toBe('title');
-    expect(rankReason(page('第七篇 第二章 全面激发“两区”新活力'), terms('两区 新活力'))).toBe('title');
-    expect(rankReason(page('第七篇 第二章 全面激发“两区”新活力'), terms('两区 冬奥'))).toBe('text');
+    const page = (title: string, headings: [number, number][] = []) => ({ title, headings });
+    expect(rankReason(page('第六篇 第二章 高水平建设城市副中心'), terms('城市副中心'), [[40]])).toBe('title');
+    // （三）城市副中心建设 as words 10–16: the run of 城市副中心 at word 11 lies inside it.
+    expect(rankReason(page('5.京津冀协同发展重大工程包', [[10, 7]]), terms('城市副中心'), [[11]])).toBe('heading');
+    // Runs that end after the heading, or stand outside it.
+    expect(rankReason(page('5.京津冀协同发展重大工程包', [[10, 7]]), terms('城市副中心'), [[13, 30]])).toBe('text');
+    expect(rankReason(page('第六篇', [[0, 4]]), terms('城市副中心'), [[8]])).toBe('text');
+    // Punctuation aside, every term: in the title, or in one heading.
+    expect(rankReason(page('第七篇 第二章 全面激发“两区”新活力'), terms('两区'), [[3]])).toBe('title');
+    expect(rankReason(page('第七篇 第二章 全面激发“两区”新活力'), terms('两区 新活力'), [[3], [5]])).toBe('title');
+    expect(rankReason(page('第七篇 第二章 全面激发“两区”新活力'), terms('两区 冬奥'), [[3], [90]])).toBe('text');
+    expect(rankReason(page('第七篇', [[0, 10], [20, 10]]), terms('两区 新活力'), [[2], [5]])).toBe('heading');
+    expect(rankReason(page('第七篇', [[0, 10], [20, 10]]), terms('两区 新活力'), [[2], [25]])).toBe('text');
+  });
+
+  it('looks a term up by its first two units, and by up to four only when more pages hold those than it reads anyway', async () => {
+    // Pages 0…count-1 each hold 碳达 (words 0, 1); the even ones hold 碳达峰中和.
+    const lookUps = async (count: number) => {
+      const queries: string[] = [];
+      const core: CoreSearch = async (term) => {
+        queries.push(term ?? '');
+        return {
+          results: Array.from({ length: count }, (_, i): CoreResult => ({
+            id: `p${i}`,
+            score: 1,
+            words: [0, 1],
+            data: async () => ({ content: i % 2 === 0 ? '碳 达 峰 中 和' : '碳 达 标' }),
+          })),
+          unfilteredResultCount: count,
+          filters: {},
+          totalFilters: {},
+        };
+      };
+      const response = await phraseSearch(core, '碳达峰中和', {}, new Map());
+      return { queries, found: response.results.map((r) => r.id).sort() };
+    };
+    expect(await lookUps(4)).toEqual({ queries: ['"碳 达"', '碳 达'], found: ['p0', 'p2'] });
+    expect(await lookUps(6)).toEqual({ queries: ['"碳 达"', '碳 达', '"碳 达 峰 中"', '碳 达 峰 中'], found: ['p0', 'p2', 'p4'] });
   });
 });
 

@@ -106,6 +106,19 @@ describe('search index', () => {
     expect(() => pageMapOf(plan, new Map([['und_1', { url: '/terms/', anchors: [] }]]), new Map([['/terms/', '词语索引']]))).toThrow(/no search type/);
   });
 
+  it('places each page’s section headings (h2–h6) among its indexed words in /search/pages.json', () => {
+    let headings = 0;
+    for (const page of map.pages) {
+      const { anchors, content } = fragments.get(page.url)!;
+      const words = content.split(' ');
+      const texts = anchors.filter((a) => /^h[2-6]$/.test(a.element)).map((a) => squeeze(a.text));
+      expect(page.headings.map(([first, n]) => words.slice(first, first + n).join('')), page.url).toEqual(texts);
+      headings += texts.length;
+    }
+    // The 163 numbered sections, at least.
+    expect(headings).toBeGreaterThanOrEqual(163);
+  });
+
   it('knows where each 专栏 box starts and ends, within its chapter', () => {
     let boxes = 0;
     for (const part of plan.parts) {

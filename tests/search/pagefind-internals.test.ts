@@ -57,7 +57,7 @@ describe('Pagefind internals the site relies on', () => {
     expect(words.slice(inline.length + removed.length)).not.toContain('己庚辛.');
   }, 30_000);
 
-  it(`starts its module with the options the site sets (${CORE_OPTIONS.join(', ')}) and a worker it can do without`, async () => {
+  it(`starts its module with the options the site sets (${CORE_OPTIONS.join(', ')}), a worker it can do without, and its files beside it`, async () => {
     const { index, errors } = await pagefind.createIndex({ forceLanguage: 'und' });
     if (!index) throw new Error(errors.join('; '));
     await index.addHTMLFile({ url: '/x/', content: '<html><body><main data-pagefind-body>甲</main></body></html>' });
@@ -67,5 +67,7 @@ describe('Pagefind internals the site relies on', () => {
     for (const option of CORE_OPTIONS) expect(module, option).toMatch(new RegExp(`\\.${option}\\b`));
     expect(module).toMatch(/initOptions\.noWorker\)\{?[^}]*\binitSharedWorker|!this\.initOptions\.noWorker/);
     expect(files.map((f) => f.path)).toContain('pagefind-worker.js');
+    // With no basePath, it finds its files beside its own URL, which ends in pagefind.js (the site's bundle keeps that name).
+    expect(module).toContain('import.meta.url.match(/^(.*\\/)pagefind.js.*$/)');
   }, 30_000);
 });

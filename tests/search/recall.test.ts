@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveStatic, type StaticServer } from '../browser/static-server';
 import { DEFAULT_BUILD, ROOT, TMP, ensureBuilt } from '../site/build-site';
 import type { PageMap } from '../../src/search/page-map';
-import { indexedPages, measure, readTerms, searchOnPage, type PageLabels, type RecallReport } from './recall';
+import { indexedPages, indexedWords, measure, readTerms, searchOnPage, type PageLabels, type RecallReport } from './recall';
 import { closeContexts, sharedBrowser } from '../browser/test-browser';
 
 const TERMS_FILE = process.env.SEARCH_TERMS ? path.resolve(process.env.SEARCH_TERMS) : path.join(ROOT, 'tests/search/terms.txt');
@@ -32,9 +32,12 @@ beforeAll(async () => {
   const page = await context.newPage();
   await page.goto(`${server.origin}/search/`);
   const terms = readTerms(TERMS_FILE);
-  // Titles and section headings as the index recorded them from each page's HTML.
+  // Titles and section headings as the index recorded them from each page's HTML: the words of each heading's place.
   const map = JSON.parse(readFileSync(path.join(outDir, 'search/pages.json'), 'utf8')) as PageMap;
-  const labels = new Map<string, PageLabels>(map.pages.map((p) => [p.url, { title: p.title, headings: p.headings ?? [] }]));
+  const words = indexedWords(outDir);
+  const labels = new Map<string, PageLabels>(
+    map.pages.map((p) => [p.url, { title: p.title, headings: p.headings.map(([first, n]) => words.get(p.url)!.slice(first, first + n).join('')) }]),
+  );
   report = measure(indexedPages(outDir), await searchOnPage(page, terms), labels);
   mkdirSync(TMP, { recursive: true });
   writeFileSync(path.join(TMP, 'search-recall.json'), JSON.stringify({ list: TERMS_FILE, ...report }, null, 2));

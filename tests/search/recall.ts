@@ -12,9 +12,12 @@
  * - most-first = the first page listed is one with the most occurrences of
  *   all (the measure before titles and headings ranked first), reported.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
+import { parseFragment } from '../../src/search/pagefind-internals';
+import { PAGEFIND_DIR } from '../../src/search/search-paths';
 import { htmlFiles, pathOfFile } from '../site/html';
 import { indexedText, occurrences } from './indexed-text';
 
@@ -38,6 +41,17 @@ export function indexedPages(outDir: string): IndexedPageText[] {
     const text = indexedText(readFileSync(path.join(outDir, file), 'utf8'));
     return text === null ? [] : [{ url: pathOfFile(file), text }];
   });
+}
+
+/** The words of each page as the index holds them (its Pagefind fragment's text), by site path. */
+export function indexedWords(outDir: string): Map<string, string[]> {
+  const dir = path.join(outDir, PAGEFIND_DIR, 'fragment');
+  return new Map(
+    readdirSync(dir).map((name) => {
+      const fragment = parseFragment(gunzipSync(readFileSync(path.join(dir, name))).toString('utf8'));
+      return [fragment.url, fragment.content.split(' ')];
+    }),
+  );
 }
 
 /**

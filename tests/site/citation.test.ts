@@ -20,8 +20,11 @@ import {
   isoDate,
   packagePages,
   packageSpot,
+  pageCitations,
+  pageCitationsJson,
   partSpot,
   planSpot,
+  readPageCitations,
   recordId,
   titleAndLink,
   type CitationSpot,
@@ -117,6 +120,16 @@ describe('citation strings', () => {
   const spans = planPageSpans(plan);
   const spots = chapterSpots(plan, spans, 5, 3, at).map(served);
   const spot = (key: string) => spots.find((s) => s.key === key)!;
+
+  it('carries a page\'s citation data without each spot\'s key, and without its url where that is its path, and reads it back whole', () => {
+    for (const base of ['/', '/plan/']) {
+      const data = pageCitations(plan, chapterSpots(plan, spans, 5, 3, { base }));
+      const json = pageCitationsJson(data);
+      expect(readPageCitations(json)).toEqual(data);
+      expect(json).not.toContain('"key"');
+      expect(json.includes('"url"'), base).toBe(base !== '/');
+    }
+  });
 
   it('cites the plan by its issuer, full title and date of approval', () => {
     expect(work).toEqual({ issuer: '北京市人民政府', title: plan.title, published: '2021-01-27' });

@@ -26,20 +26,23 @@ export const FIRST_VISIT_BUDGET = 30 * 1024;
 /** Budget of a page's repeat visit, gzip bytes. */
 export const REPEAT_VISIT_BUDGET = 16 * 1024;
 /**
- * What the build is held to until the budgets are met (bytes, gzip): the
- * figures reached so far, a little rounded up, so that no change makes a page
- * heavier unnoticed. Lower them as pages get lighter, down to the budgets.
- * The longest chapter: first visit 31.8 KB, repeat 15.7 KB (2026-12-03,
- * second session, Starlight's print sheet inside the main one): its repeat
- * visit is within the budget, and held to it.
+ * The budgeted pages not yet within the first-visit budget, each held to the
+ * figure reached (bytes, gzip, a little rounded up) so that it grows no
+ * heavier unnoticed; lower these as the pages get lighter, and drop a page
+ * once it is within the budget. Measured 2026-12-03 (third session): the home
+ * page (目录 with every section, the plan at a glance, the 序言) first
+ * 33.95 KB, the longest chapter first 30.59 KB. Every other budgeted page is
+ * held to the budgets, and every page's repeat visit is within its budget.
  */
-export const CHAPTER_CEILING = { first: 32 * 1024, repeat: REPEAT_VISIT_BUDGET } as const;
-/**
- * Every budgeted page, as CHAPTER_CEILING: the heaviest is the home page
- * (first 35.1 KB, repeat 16.9 KB); of the 304 budgeted pages only it and two
- * long chapters are over 30 KB on a first visit, only it over 16 KB on a repeat one.
- */
-export const PAGE_CEILING = { first: 35.25 * 1024, repeat: 17 * 1024 } as const;
+export const FIRST_VISIT_CEILINGS: Readonly<Record<string, number>> = {
+  '/': 34.25 * 1024,
+  '/part-7/chapter-4/': 30.75 * 1024,
+};
+
+/** The most page `page` may weigh on a first and a repeat visit (gzip bytes). */
+export function ceilingOf(page: string): { first: number; repeat: number } {
+  return { first: FIRST_VISIT_CEILINGS[page] ?? FIRST_VISIT_BUDGET, repeat: REPEAT_VISIT_BUDGET };
+}
 
 /** Pages held to no budget (site paths): each carries far more than a chapter. */
 export const UNBUDGETED_PAGES = ['/full/', '/terms/', '/search/'] as const;

@@ -12,7 +12,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Plan } from '../../src/convert/model';
 import { packagesTableSchema } from '../../src/reviewed/packages-table';
 import { occurrencePage, occurrencePath, quotedTermIndex, type QuotedTermIndex } from '../../src/site/terms/quoted-terms';
-import { PAGE_SPOT, boxListSpots, chapterSpots, indicatorSpots, packageSpot, pageCitations, partSpot, planSpot, type PageCitations } from '../../src/site/cite/citation';
+import { PAGE_SPOT, boxListSpots, chapterSpots, indicatorSpots, packageSpot, pageCitations, partSpot, planSpot, readPageCitations, type PageCitations } from '../../src/site/cite/citation';
 import { indicatorsTableSchema } from '../../src/reviewed/indicators-table';
 import { indicatorsPlace } from '../../src/site/plan/block-places';
 import { planPageSpans } from '../../src/site/plan/page-spans';
@@ -214,7 +214,7 @@ describe('term index', () => {
 
 describe('引用 controls', () => {
   const citationData = (html: string): PageCitations =>
-    JSON.parse(toString(elementsOf(html, 'script[type="application/json"][id="cite-data"]')[0]!)) as PageCitations;
+    readPageCitations(toString(elementsOf(html, 'script[type="application/json"][id="cite-data"]')[0]!));
   /** The 引用 buttons of a page, as attribute maps. */
   const buttons = (html: string) =>
     elementsOf(html, 'button.cite-button[type="button"]')

@@ -23,6 +23,9 @@ describe('unused Starlight CSS', () => {
     expect(purge('@layer starlight.core{}.sl-flex{display:flex}.hero-banner{x:y}')).toBe('@layer starlight.core{}.sl-flex{display:flex}.hero-banner{x:y}');
     expect(selectsUnused('.sidebar-content a[aria-current=page]>.sl-badge')).toBe(true);
     expect(selectsUnused('.sl-markdown-content a')).toBe(false);
+    // Expressive Code is off, and no page renders Starlight's file tree or tabs.
+    expect(selectsUnused('.expressive-code .frame.has-title:not(.is-terminal) .title')).toBe(true);
+    expect(purge('starlight-file-tree .highlight{x:y}starlight-tabs{x:y}.a starlight-tabs-x{x:y}')).toBe('.a starlight-tabs-x{x:y}');
   });
 
   it('drops the content styles of elements the content never has, and the styles of components no page renders', () => {
@@ -66,11 +69,11 @@ describe('unused Starlight CSS', () => {
       expect([...found]).toEqual([]);
     });
 
-    it('no page renders a component whose styles were left out: no hero, badge, social link, edit link or notice', () => {
+    it('no page renders a component whose styles were left out: no hero, badge, social link, edit link, notice, file tree or tabs', () => {
       const found: string[] = [];
       for (const file of files.filter((f) => f.endsWith('.html'))) {
         const html = readFileSync(file, 'utf8');
-        if (/class="[^"]*\bsocial-icons\b[^"]*">\s*<a\b/.test(html) || /编辑此页|此内容尚不支持你的语言|此内容为草稿/.test(html) || /class="hero\b/.test(html)) found.push(path.relative(outDir, file));
+        if (/<(starlight-file-tree|starlight-tabs)\b/.test(html) || /class="[^"]*\bsocial-icons\b[^"]*">\s*<a\b/.test(html) || /编辑此页|此内容尚不支持你的语言|此内容为草稿/.test(html) || /class="hero\b/.test(html)) found.push(path.relative(outDir, file));
       }
       expect(found).toEqual([]);
     });

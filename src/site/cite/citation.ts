@@ -250,6 +250,29 @@ export function pageCitations(plan: Plan, spots: readonly CitationSpot[]): PageC
   return { work: citedWork(plan), spots: Object.fromEntries(spots.map((s) => [s.key, s])) };
 }
 
+/** A spot as a page's data block carries it: without its key, and without its url where that is its path. */
+type CarriedSpot = Omit<CitationSpot, 'key' | 'url'> & { url?: string };
+
+/**
+ * The citation data as a page carries it (the `#cite-data` block,
+ * CiteControls.astro; read back by `readPageCitations`): each spot without the
+ * key it is filed under, and without its url when that equals its path (a
+ * site served at the root), which every page then does not send twice (issue 13).
+ */
+export function pageCitationsJson(data: PageCitations): string {
+  const spots: Record<string, CarriedSpot> = {};
+  for (const [key, { key: _key, url, ...spot }] of Object.entries(data.spots)) spots[key] = url === spot.path ? spot : { ...spot, url };
+  return JSON.stringify({ work: data.work, spots });
+}
+
+/** The citation data of a page's `#cite-data` block (`pageCitationsJson`). */
+export function readPageCitations(json: string): PageCitations {
+  const carried = JSON.parse(json) as { work: CitedWork; spots: Record<string, CarriedSpot> };
+  const spots: Record<string, CitationSpot> = {};
+  for (const [key, spot] of Object.entries(carried.spots)) spots[key] = { key, ...spot, url: spot.url ?? spot.path };
+  return { work: carried.work, spots };
+}
+
 /** The visible text of a 引用 control. */
 export const CITE_BUTTON_TEXT = '引用';
 

@@ -41,6 +41,12 @@ export interface DirectiveOptions {
   edgeChars?: number;
   /** At most this many words of context on each side. */
   maxContextWords?: number;
+  /**
+   * The word boundaries of a block (`wordBoundaries` by default): a caller
+   * choosing many directives over the same blocks passes a memo of it, since
+   * segmenting a block is most of the work (the term index, at build time).
+   */
+  boundariesOf?: (text: string) => readonly number[];
 }
 
 /** Percent-encodes a piece of a text directive; `-`, `,` and `&` have meaning in the directive. */
@@ -107,9 +113,9 @@ const sameSpot = (a: TextSpot | null, b: TextSpot) =>
  * widened to whole words; null when no context within reach singles it out.
  */
 export function chooseTextDirective(blocks: readonly string[], spot: TextSpot, options: DirectiveOptions = {}): TextDirective | null {
-  const { maxExact = 80, edgeChars = 12, maxContextWords = 12 } = options;
-  const startList = wordBoundaries(blocks[spot.startBlock]!);
-  const endList = spot.endBlock === spot.startBlock ? startList : wordBoundaries(blocks[spot.endBlock]!);
+  const { maxExact = 80, edgeChars = 12, maxContextWords = 12, boundariesOf = wordBoundaries } = options;
+  const startList = boundariesOf(blocks[spot.startBlock]!);
+  const endList = spot.endBlock === spot.startBlock ? startList : boundariesOf(blocks[spot.endBlock]!);
   // Widen the passage to whole words: a browser accepts no match that starts or ends inside one.
   const start = startList.filter((x) => x <= spot.start).at(-1) ?? 0;
   const end = endList.find((x) => x >= spot.end) ?? blocks[spot.endBlock]!.length;

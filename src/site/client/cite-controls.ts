@@ -11,7 +11,7 @@
  * The spots come from the page's `#cite-data` (see CiteControls.astro); their
  * addresses are paths, made absolute where the page is served (served-url.ts).
  */
-import { citationRecord, isoDate, titleAndLink, type CitationSpot, type PageCitations } from '../cite/citation';
+import { citationRecord, isoDate, readPageCitations, titleAndLink, type CitationSpot, type PageCitations } from '../cite/citation';
 import { MANAGER_FORMATS, gbt7714, type FormatKey } from '../cite/reference-formats';
 import { announce, copyText } from './clipboard';
 import { CITE_PANEL_CLOSE, CITE_PANEL_OPEN, type CitePanelOpen } from './cite-panel-events';
@@ -136,5 +136,5 @@ const dataElement = document.getElementById('cite-data');
 const panel = document.getElementById('cite-panel');
 if (dataElement?.textContent && panel) {
   buildCitePanel(panel);
-  mount(JSON.parse(dataElement.textContent) as PageCitations, panel);
+  mount(readPageCitations(dataElement.textContent), panel);
 }

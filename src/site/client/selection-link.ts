@@ -16,7 +16,7 @@
  * pages they lie on (from the page markers around them), and the link to
  * them as its URL.
  */
-import { PAGE_SPOT, citationRecord, isoDate, type PageCitations } from '../cite/citation';
+import { PAGE_SPOT, citationRecord, isoDate, readPageCitations, type PageCitations } from '../cite/citation';
 import type { PageSpan } from '../plan/page-spans';
 import { gbt7714 } from '../cite/reference-formats';
 import { chooseTextDirective, formatTextDirective, type TextSpot } from '../cite/text-fragment';
@@ -160,7 +160,7 @@ export function linkToSelection(range: Range, content: Element): string | null {
 /** The citation data of the page (`#cite-data`), if it has any. */
 function pageCitations(): PageCitations | null {
   const text = document.getElementById('cite-data')?.textContent;
-  return text ? (JSON.parse(text) as PageCitations) : null;
+  return text ? readPageCitations(text) : null;
 }
 
 /**

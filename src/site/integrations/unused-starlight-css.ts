@@ -32,7 +32,14 @@ export const UNUSED_CLASSES: readonly string[] = [
   'light:sl-hidden',
   'dark:sl-hidden',
   'rtl:flip',
+  // Expressive Code is off (astro.config.mjs): Starlight's print sheet still styles its frames.
+  'expressive-code',
 ];
+/**
+ * Starlight's custom elements no page renders (its file tree and tabs, whose
+ * print styles its print sheet carries).
+ */
+export const UNUSED_ELEMENTS: readonly string[] = ['starlight-file-tree', 'starlight-tabs'];
 /**
  * Starlight components no page renders, whose scoped styles (and, for the
  * badge, its colour variables on `:root`) Starlight ships anyway: the splash
@@ -92,11 +99,13 @@ export function selectsUnusedContent(selector: string): boolean {
   return UNUSED_CONTENT_ELEMENTS.some((tag) => new RegExp(`(?:^|[\\s>+~(,])${tag}(?![\\w-])`).test(inContent));
 }
 
-/** Whether a selector names a class the site never renders, or an element its content never has. */
+/** Whether a selector names a class or a custom element the site never renders, or an element its content never has. */
 export function selectsUnused(selector: string): boolean {
   for (const m of selector.matchAll(/\.((?:\\.|[\w-])+)/g)) {
     if (isUnusedClass(m[1].replace(/\\(.)/g, '$1'))) return true;
   }
+  const bare = withoutNegations(selector);
+  if (UNUSED_ELEMENTS.some((tag) => new RegExp(`(?:^|[\\s>+~(,])${tag}(?![\\w-])`).test(bare))) return true;
   return selectsUnusedContent(selector);
 }
 

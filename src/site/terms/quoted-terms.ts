@@ -3,7 +3,7 @@ import { pinyin } from 'pinyin-pro';
 import type { Plan } from '../../convert/model.ts';
 import { inlineText } from '../../convert/inline-text.ts';
 import { blockLines, planHeadings, stepPlace, walkPlan } from '../../convert/plan-walk.ts';
-import { chooseTextDirective, formatTextDirective } from '../cite/text-fragment.ts';
+import { chooseTextDirective, formatTextDirective, wordBoundaries } from '../cite/text-fragment.ts';
 import { HOME_PATH, chapterPath, partPath } from '../site-paths.ts';
 
 /** Where in the plan an occurrence of a term stands (null: not inside such a unit). */
@@ -149,12 +149,15 @@ export function quotedTermIndex(plan: Plan, options: TermIndexOptions = {}): Quo
   const navigation = [...(options.navigation ?? []), ...headingTexts(plan)];
   const pageBlocks = new Map([...pages].map(([key, segs]) => [key, [...navigation, ...segs.map((seg) => seg.text)]]));
   const found = new Map<string, TermOccurrence[]>();
+  // A block with several terms is segmented into words once.
+  const boundaries = new Map<string, readonly number[]>();
+  const boundariesOf = (text: string) => boundaries.get(text) ?? boundaries.set(text, wordBoundaries(text)).get(text)!;
   const record = (term: string, seg: Segment, at: number) => {
     const { text: _text, heading, ...place } = seg;
     const block = navigation.length + pages.get(occurrencePage(seg))!.indexOf(seg);
     const directive = heading
       ? null
-      : chooseTextDirective(pageBlocks.get(occurrencePage(seg))!, { startBlock: block, start: at, endBlock: block, end: at + term.length });
+      : chooseTextDirective(pageBlocks.get(occurrencePage(seg))!, { startBlock: block, start: at, endBlock: block, end: at + term.length }, { boundariesOf });
     // A term begins and ends with quotation marks, which are word boundaries: the directive quotes the term itself.
     const fragment = directive !== null && directive.start === term && directive.end === '';
     found.set(term, [
