@@ -77,7 +77,17 @@ export default defineConfig({
       // What page-scripts.ts shares with the code it loads on first use goes
       // to a chunk of its own, not into page-scripts' chunk: that chunk can
       // then be bundled with the page's other scripts (merge-page-scripts-fs.ts).
-      rollupOptions: { output: { manualChunks: (id) => (PAGE_SHARED.some((m) => id.endsWith(m)) ? 'page-shared' : undefined) } },
+      // A stylesheet is named by its content alone: one imported by two
+      // routes (tables.css by /about/ and the table components) was named
+      // after whichever Rollup reached first, so two builds of the same
+      // commit could differ (the determinism gate saw about.<hash>.css
+      // against tables.<hash>.css, same hash).
+      rollupOptions: {
+        output: {
+          manualChunks: (id) => (PAGE_SHARED.some((m) => id.endsWith(m)) ? 'page-shared' : undefined),
+          assetFileNames: (asset) => (asset.names.some((name) => name.endsWith('.css')) ? '_astro/style.[hash][extname]' : '_astro/[name].[hash][extname]'),
+        },
+      },
     },
     css: { postcss: { plugins: [unusedStarlightCss()] } },
     // `import()` without Vite's preload helper (src/site/integrations/lean-preload-helper.ts);
