@@ -9,7 +9,8 @@
  * determinism gate (same inputs, must give the same bytes) and the security
  * gate (hostile plan text, must stay text), each in its beforeAll hook.
  */
-import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { ROOT, TMP, runCommand } from '../site/build-site';
 
@@ -31,7 +32,10 @@ export interface CopyBuild {
 export async function buildCopy(name: string, planText?: string): Promise<CopyBuild> {
   const started = Date.now();
   const root = path.join(TMP, 'builds', name);
-  rmSync(root, { recursive: true, force: true, maxRetries: 5 });
+  // Asynchronous: the last run's copy holds node_modules' ~24,000 links, and
+  // removing them synchronously can block the worker past vitest's one-minute
+  // RPC timeout on a loaded machine.
+  await rm(root, { recursive: true, force: true, maxRetries: 5 });
   mkdirSync(root, { recursive: true });
   for (const entry of COPIED) {
     cpSync(path.join(ROOT, entry), path.join(root, entry), {
@@ -41,7 +45,7 @@ export async function buildCopy(name: string, planText?: string): Promise<CopyBu
   }
   await runCommand('cp', ['-al', path.join(ROOT, 'node_modules'), path.join(root, 'node_modules')]);
   // Astro's and Vite's caches are the real project's: a fresh clone has none.
-  for (const cache of ['.astro', '.vite']) rmSync(path.join(root, 'node_modules', cache), { recursive: true, force: true });
+  for (const cache of ['.astro', '.vite']) await rm(path.join(root, 'node_modules', cache), { recursive: true, force: true });
   const input = path.join(root, 'content/source/beijing-14th-five-year-plan.txt');
   if (planText !== undefined) writeFileSync(input, planText);
   const bin = (pkg: string, file: string) => path.join(root, 'node_modules', pkg, file);

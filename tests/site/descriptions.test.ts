@@ -9,6 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_BUILD, ensureBuilt } from './build-site';
 import { attributeOf, elementsOf, htmlFiles, pathOfFile, readPage, textContent } from './html';
 import { isPageRedirect } from '../../src/site/site-paths';
+import { nextTurn } from './next-turn';
 
 let outDir: string;
 
@@ -20,7 +21,7 @@ const metaContent = (html: string, name: string): string[] =>
   elementsOf(html, `meta[name="${name}"][content]`).map((meta) => attributeOf(meta, 'content')!);
 
 describe('meta descriptions', () => {
-  it('differ on every page, and a chapter\'s is its first sentence', () => {
+  it('differ on every page, and a chapter\'s is its first sentence', async () => {
     const byDescription = new Map<string, string[]>();
     const pages = htmlFiles(outDir)
       .map((rel) => ({ rel, url: pathOfFile(rel) }))
@@ -30,6 +31,7 @@ describe('meta descriptions', () => {
       const descriptions = metaContent(readFileSync(path.join(outDir, rel), 'utf8'), 'description');
       expect(descriptions, url).toHaveLength(1);
       byDescription.set(descriptions[0]!, [...(byDescription.get(descriptions[0]!) ?? []), url]);
+      await nextTurn();
     }
     expect([...byDescription].filter(([, urls]) => urls.length > 1)).toEqual([]);
     const [chapter] = metaContent(readPage(outDir, '/part-9/chapter-3/'), 'description');
