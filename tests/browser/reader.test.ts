@@ -116,6 +116,73 @@ describe('page markers in the browser', () => {
   });
 });
 
+describe('on-page contents', () => {
+  /** The link the contents of `toc` (a selector) mark as the current one (aria-current="true"), once it is `href`. */
+  const currentBecomes = (page: Page, toc: string, href: string) =>
+    page.waitForFunction(
+      ([toc, href]) => {
+        const current = [...document.querySelectorAll(`${toc} a[aria-current="true"]`)].map((a) => a.getAttribute('href'));
+        return current.length === 1 && current[0] === href;
+      },
+      [toc, href] as const,
+    );
+  /**
+   * Scrolls so that `selector`'s top is `offset` px below the top of the band
+   * in which the contents look for the current heading: below the header
+   * (and, on a phone, the contents' bar) plus 2rem.
+   */
+  const scrollToBand = (page: Page, selector: string, offset: number) =>
+    page.evaluate(
+      ([selector, offset]) => {
+        const bar = document.querySelector('mobile-starlight-toc summary')!.getBoundingClientRect().height;
+        const band = document.querySelector('header')!.getBoundingClientRect().height + bar + 32;
+        scrollBy(0, document.querySelector(selector)!.getBoundingClientRect().top - band - offset);
+      },
+      [selector, offset] as const,
+    );
+  const url = '/part-7/chapter-4/';
+
+  it('marks the section being read, and 概述 above the first section', async () => {
+    const page = await open(url, 1280, 900);
+    await currentBecomes(page, 'starlight-toc', '#_top');
+    await scrollToBand(page, '#section-3', -4);
+    await currentBecomes(page, 'starlight-toc', '#section-3');
+    // Within a section's text, below its heading: that section.
+    await scrollToBand(page, '.sl-heading-wrapper:has(#section-2) + p', 10);
+    await currentBecomes(page, 'starlight-toc', '#section-2');
+    // The text before the first section belongs to 概述.
+    await scrollToBand(page, '.sl-markdown-content > p', 10);
+    await currentBecomes(page, 'starlight-toc', '#_top');
+    await page.close();
+  });
+
+  it('shows the current section in the contents bar on a phone, and closes its list on a link, a click outside or Escape', async () => {
+    const page = await open(url, 375, 812);
+    await scrollToBand(page, '#section-4', -4);
+    await currentBecomes(page, 'mobile-starlight-toc', '#section-4');
+    const bar = page.locator('mobile-starlight-toc .display-current');
+    expect((await bar.textContent())?.trim()).toBe(await page.locator('#section-4').textContent());
+    const details = page.locator('#starlight__mobile-toc');
+    const isOpen = () => details.evaluate((d) => (d as HTMLDetailsElement).open);
+    const summary = page.locator('#starlight__on-this-page--mobile');
+    await summary.click();
+    expect(await isOpen()).toBe(true);
+    await page.locator('mobile-starlight-toc a[href="#section-2"]').click();
+    expect(await isOpen()).toBe(false);
+    await page.waitForURL(`**${url}#section-2`);
+    await currentBecomes(page, 'mobile-starlight-toc', '#section-2');
+    await summary.click();
+    // A click outside the list (on the page title, scrolled out of sight).
+    await page.dispatchEvent('main h1', 'click');
+    expect(await isOpen()).toBe(false);
+    await summary.click();
+    await page.keyboard.press('Escape');
+    expect(await isOpen()).toBe(false);
+    expect(await summary.evaluate((s) => s === document.activeElement)).toBe(true);
+    await page.close();
+  });
+});
+
 describe('search', () => {
   it('finds Chinese words on chapter pages, never on /full/ or redirects, and not in site text', async () => {
     const page = await open('/');
