@@ -16,11 +16,12 @@
  * here instead of shipping empty icons.
  */
 import type { Plugin } from 'vite';
+import { starlightModule } from './starlight-module';
 
 /** The Starlight icons the site renders, each drawn by src/site/styles/icons.css. */
 export const ICONS: readonly string[] = ['magnifier', 'laptop', 'sun', 'moon', 'down-caret', 'bars', 'close', 'right-caret', 'left-arrow', 'right-arrow'];
 
-const STARLIGHT_ICON = /[\\/]@astrojs[\\/]starlight[\\/]user-components[\\/]Icon\.astro$/;
+const STARLIGHT_ICON = starlightModule('user-components/Icon.astro');
 /** The drawing's frame and fill, and the drawing, as Astro 5 compiles Starlight 0.37's icon. */
 const DRAWN = /viewBox="0 0 24 24" fill="currentColor"([^>]*)>\$\{\$\$unescapeHTML\(Icons\[name\]\)\}<\/svg>/;
 

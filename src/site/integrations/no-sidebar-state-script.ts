@@ -8,8 +8,9 @@
  * was about 0.3 KB gzip of every page's script (issue 13).
  */
 import type { Plugin } from 'vite';
+import { starlightModule } from './starlight-module';
 
-const SIDEBAR_STATE_SCRIPT = /[\\/]@astrojs[\\/]starlight[\\/]components[\\/]SidebarPersistState\.ts$/;
+const SIDEBAR_STATE_SCRIPT = starlightModule('components/SidebarPersistState.ts');
 
 export default function noSidebarStateScript(): Plugin {
   return {

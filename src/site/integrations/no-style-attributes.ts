@@ -21,6 +21,7 @@
  * the attributes.
  */
 import type { Plugin } from 'vite';
+import { starlightModule } from './starlight-module';
 
 /** The sizes (besides the default 1em) Starlight's components give icons; plan.css has a rule for each. */
 export const ICON_SIZES: readonly string[] = ['1rem', '1.25rem', '1.5rem'];
@@ -38,7 +39,6 @@ interface Edit {
   parts: [from: RegExp, to: string][];
 }
 
-const STARLIGHT = String.raw`[\\/]@astrojs[\\/]starlight[\\/]`;
 const DEFINED_VARS_STYLE = /\$\{\$\$addAttribute\(\$\$definedVars, "style"\)\}/g;
 
 const iconSize = `(() => { if (color !== undefined) throw new Error('Icon colour is not supported: see src/site/integrations/no-style-attributes.ts'); if (size !== '1em' && !${JSON.stringify(ICON_SIZES)}.includes(size)) throw new Error('Icon size ' + size + ' has no rule in plan.css: see src/site/integrations/no-style-attributes.ts'); return size === '1em' ? undefined : size; })()`;
@@ -46,15 +46,15 @@ const themeSelectWidth = `(() => { if ($1.props.width !== ${JSON.stringify(THEME
 
 export const EDITS: readonly Edit[] = [
   {
-    file: new RegExp(`${STARLIGHT}user-components[\\\\/]Icon\\.astro$`),
+    file: starlightModule('user-components/Icon.astro'),
     parts: [[DEFINED_VARS_STYLE, `\${$$$$addAttribute(${iconSize}, "data-icon-size")}`]],
   },
   {
-    file: new RegExp(`${STARLIGHT}components[\\\\/]TableOfContents[\\\\/]TableOfContentsList\\.astro$`),
+    file: starlightModule('components/TableOfContents/TableOfContentsList.astro'),
     parts: [[DEFINED_VARS_STYLE, '']],
   },
   {
-    file: new RegExp(`${STARLIGHT}components[\\\\/]Select\\.astro$`),
+    file: starlightModule('components/Select.astro'),
     parts: [[/\$\{\$\$addAttribute\(`--sl-select-width: \$\{(Astro\d*)\.props\.width\}`, "style"\)\}/g, `\${${themeSelectWidth}}`]],
   },
 ];

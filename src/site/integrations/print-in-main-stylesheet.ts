@@ -10,9 +10,10 @@
  * the link.
  */
 import type { Plugin } from 'vite';
+import { starlightModule } from './starlight-module';
 
 /** Starlight's page component, which links the print sheet. */
-const STARLIGHT_PAGE = /[\\/]@astrojs[\\/]starlight[\\/]components[\\/]Page\.astro$/;
+const STARLIGHT_PAGE = starlightModule('components/Page.astro');
 /** The import of the sheet's URL and the link, as Astro 5 compiles Starlight 0.37's page. */
 const PRINT_PARTS = [
   'import printHref from "../style/print.css?url&no-inline";',
