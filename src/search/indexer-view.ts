@@ -35,6 +35,8 @@ export function endMarkerId(id: string): string {
  * written, so the view changes nothing but spaces.
  */
 function pieces(text: string): TextPiece[] {
+  // Most text holds no reference: read it character by character (the build reads every indexed page, issue 13).
+  if (!text.includes('&')) return Array.from(text, (ch) => ({ raw: ch, ch }));
   return [...text.matchAll(/&(?:#x[0-9a-f]+|#\d+|[a-z][a-z0-9]*);|[\s\S]/giu)].map(([raw]) => ({ raw, ch: raw.length > 1 ? decodeHTML(raw) : raw }));
 }
 
@@ -71,7 +73,8 @@ export function indexerView(html: string): string {
     if (closing) {
       // A space before a block's end keeps Pagefind from appending a full stop to its text.
       out += INLINE.has(tag) ? whole : ` ${whole}`;
-      const at = open.map((e) => e.tag).lastIndexOf(tag);
+      let at = open.length - 1;
+      while (at >= 0 && open[at]!.tag !== tag) at--;
       if (at >= 0) {
         const ended = open.slice(at).reverse();
         open.length = at;
