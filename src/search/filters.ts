@@ -13,8 +13,9 @@
  * Pure: the model and a site path (without the base) in, the values out.
  */
 import type { Part, Plan } from '../convert/model';
-import { isBox, isIndicatorsTable, stepPlace, walkPlan } from '../convert/plan-walk';
-import { BOXES_PATH, INDICATORS_PATH, stepPagePath } from '../site/site-paths';
+import { isBox, isIndicatorsTable, stepPlace } from '../convert/plan-walk';
+import { BOXES_PATH, INDICATORS_PATH } from '../site/site-paths';
+import { pageSteps, planSteps } from './page-steps';
 import { SEARCH_TYPE_FILTER, searchTypesForPath, type SearchType } from './search-types';
 
 /** The values of the `type` filter, in the order the search page lists them. */
@@ -37,7 +38,7 @@ export function partFilterValue(part: Pick<Part, 'label' | 'title'>): string {
 /** The 篇 of the page at `path`: its own, or for /boxes/ and /indicators/ those of what they list. */
 function partsOf(plan: Plan, path: string): string[] {
   const listed = path === BOXES_PATH ? isBox : path === INDICATORS_PATH ? isIndicatorsTable : null;
-  const steps = [...walkPlan(plan)].filter((step) => (listed ? step.type === 'block' && listed(step.node) : stepPagePath(step) === path));
+  const steps = listed ? planSteps(plan).filter((step) => step.type === 'block' && listed(step.node)) : pageSteps(plan, path);
   const parts = new Set(steps.map((step) => stepPlace(step).part).filter((part) => part !== null));
   return [...parts].map(partFilterValue);
 }

@@ -15,8 +15,9 @@
  * Pure: the model and a site path (without base) in, the values out.
  */
 import type { Plan } from '../convert/model';
-import { isBox, isIndicatorsTable, walkPlan } from '../convert/plan-walk';
-import { BOXES_PATH, HOME_PATH, INDICATORS_PATH, PACKAGES_PATH, isPackagePath, stepPagePath } from '../site/site-paths';
+import { isBox, isIndicatorsTable } from '../convert/plan-walk';
+import { BOXES_PATH, HOME_PATH, INDICATORS_PATH, PACKAGES_PATH, isPackagePath } from '../site/site-paths';
+import { pageSteps } from './page-steps';
 
 /** A value of the search type filter. */
 export type SearchType = '正文' | '专栏' | '指标' | '重大工程包';
@@ -33,7 +34,7 @@ export function searchTypesForPath(plan: Plan, path: string): SearchType[] {
   if (path === BOXES_PATH) return ['专栏'];
   if (path === INDICATORS_PATH) return ['指标'];
   if (path === PACKAGES_PATH || isPackagePath(path)) return ['重大工程包'];
-  const onPage = [...walkPlan(plan)].filter((step) => stepPagePath(step) === path);
+  const onPage = pageSteps(plan, path);
   if (onPage.length === 0) return [];
   const blocks = onPage.flatMap((step) => (step.type === 'block' ? [step.node] : []));
   const types: SearchType[] = ['正文'];
