@@ -5,27 +5,32 @@
 // converter runs in a child process: on two cores the two overlap (issue 13:
 // the build within 15 s). Plain JavaScript, run by Node without tsx: under
 // tsx's loader every module Astro loads would pass through its hooks. The
-// config is given to Astro bundled into plain JavaScript, which Node imports
-// without the Vite server Astro would start to load it
-// (astro-config-bundle.mjs); bundled meanwhile too.
+// converter and the config are given to Node bundled into plain JavaScript
+// (node-bundles.mjs), the config so that Astro imports it without the Vite
+// server it would start to load it; the config is bundled while the
+// converter runs.
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { CONFIG_BUNDLE, bundleAstroConfig } from './astro-config-bundle.mjs';
+import { CONFIG_BUNDLE, CONVERTER_BUNDLE, bundleAstroConfig, bundleConverter } from './node-bundles.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const converter = spawn(
-  process.execPath,
-  ['--import', 'tsx', 'scripts/convert.ts', '--input', 'content/source/beijing-14th-five-year-plan.txt', '--out', 'src/content/generated'],
-  { cwd: root, stdio: 'inherit' },
-);
-const converted = new Promise((resolve, reject) => {
-  converter.on('error', reject);
-  converter.on('close', (code, signal) => (code === 0 ? resolve() : reject(new Error(`the converter failed (${signal ?? `exit ${code}`})`))));
-});
 // Loaded meanwhile; nothing of the site is read before build() below (the
 // config reads the converted plan when Astro imports it).
 const astro = import('astro');
+const converterBundled = bundleConverter(root);
 const configBundled = bundleAstroConfig(root);
+const converted = converterBundled.then(
+  () =>
+    new Promise((resolve, reject) => {
+      const converter = spawn(
+        process.execPath,
+        [CONVERTER_BUNDLE, '--input', 'content/source/beijing-14th-five-year-plan.txt', '--out', 'src/content/generated'],
+        { cwd: root, stdio: 'inherit' },
+      );
+      converter.on('error', reject);
+      converter.on('close', (code, signal) => (code === 0 ? resolve() : reject(new Error(`the converter failed (${signal ?? `exit ${code}`})`))));
+    }),
+);
 try {
   await Promise.all([converted, configBundled]);
   const { build } = await astro;
