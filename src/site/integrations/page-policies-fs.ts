@@ -5,8 +5,9 @@
  *
  * Computing them is most of the work (every page parsed), and only reads the
  * pages, as the search index that runs before postBuild does: so postBuild
- * computes them in a worker thread, started as soon as the pages are
- * generated, which runs on the second core while the search index is built
+ * computes them in a worker thread, started with the build (its modules load
+ * while the site is built) and asked as soon as the pages are generated,
+ * which runs on the second core while the search index is built
  * (issue 13: the build within 15 s on two cores). Writing checks that no page
  * changed in between.
  */
@@ -46,23 +47,34 @@ export function writePolicedPages(pages: readonly PolicedPage[]): number {
 
 /**
  * The worker: this module loaded through tsx's API (the worker thread has no
- * TypeScript of its own), `policedPages(dir)` posted back.
+ * TypeScript of its own) as soon as it starts, then `policedPages(dir)`
+ * posted back for the one `dir` it is sent.
  */
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
-require(workerData.tsxApi)
-  .tsImport(workerData.module, workerData.module)
-  .then((module) => parentPort.postMessage(module.policedPages(workerData.dir)));
+const loaded = require(workerData.tsxApi).tsImport(workerData.module, workerData.module);
+parentPort.once('message', (dir) => loaded.then((module) => parentPort.postMessage(module.policedPages(dir))));
 `;
 
-/** `policedPages(dir)` computed in a worker thread. */
-export function policedPagesInWorker(dir: string): Promise<PolicedPage[]> {
+/** A worker that computes the pages' policies (`policedPages`) of the one folder it is asked for. */
+export interface PolicyWorker {
+  /** `policedPages(dir)`, computed in the worker. */
+  policedPages(dir: string): Promise<PolicedPage[]>;
+}
+
+/**
+ * Starts the worker now, to be asked later: it loads its modules (about half
+ * a second of CPU) while the site is built, not when the pages are there.
+ * Until asked it keeps no process alive.
+ */
+export function startPolicyWorker(): PolicyWorker {
   const worker = new Worker(WORKER_SOURCE, {
     eval: true,
     // (Vite's module runner, which loads the integrations, has no import.meta.resolve.)
-    workerData: { dir, module: import.meta.url, tsxApi: createRequire(import.meta.url).resolve('tsx/esm/api') },
+    workerData: { module: import.meta.url, tsxApi: createRequire(import.meta.url).resolve('tsx/esm/api') },
   });
-  return new Promise((resolve, reject) => {
+  worker.unref();
+  const result = new Promise<PolicedPage[]>((resolve, reject) => {
     worker.once('message', (pages: PolicedPage[]) => {
       resolve(pages);
       void worker.terminate();
@@ -70,4 +82,13 @@ export function policedPagesInWorker(dir: string): Promise<PolicedPage[]> {
     worker.once('error', reject);
     worker.once('exit', (code) => reject(new Error(`the Content-Security-Policy worker stopped (exit ${code}) before it was done`)));
   });
+  // A failure is reported to whoever asks; unasked, it is nobody's.
+  result.catch(() => {});
+  return {
+    policedPages(dir) {
+      worker.ref();
+      worker.postMessage(dir);
+      return result;
+    },
+  };
 }

@@ -17,7 +17,7 @@ import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import type { AstroIntegration } from 'astro';
-import { policedPages, policedPagesInWorker, writePolicedPages, type PolicedPage } from './page-policies-fs.ts';
+import { policedPages, startPolicyWorker, writePolicedPages, type PolicedPage, type PolicyWorker } from './page-policies-fs.ts';
 import { CONTENT_HASHED_SOURCE, cacheRules, headersFile, HEADERS_FILE, isContentHashed } from './cache-headers.ts';
 import {
   EDITION_FILE,
@@ -137,10 +137,12 @@ export function writeCacheHeaders(dir: string, base: string): number {
 export default function postBuild(): AstroIntegration {
   let base = '/';
   // The pages' policies, computed in a worker from the generated pages while
-  // the search index is built (page-policies-fs.ts). Started in
+  // the search index is built (page-policies-fs.ts). The worker starts with
+  // the build, so its modules load meanwhile; it is asked in
   // build:generated, whose hooks run in the config's order, so after
   // merge-page-scripts has rewritten the pages in its own; settled at once,
   // so a failure waits for build:done to be thrown there.
+  let worker: PolicyWorker | null = null;
   let policed: Promise<{ pages: PolicedPage[] } | { error: unknown }> | null = null;
   return {
     name: 'gangyao:post-build',
@@ -148,8 +150,12 @@ export default function postBuild(): AstroIntegration {
       'astro:config:done': ({ config }) => {
         base = config.base;
       },
+      'astro:build:start': () => {
+        worker = startPolicyWorker();
+      },
       'astro:build:generated': ({ dir }) => {
-        policed = policedPagesInWorker(fileURLToPath(dir)).then(
+        worker ??= startPolicyWorker();
+        policed = worker.policedPages(fileURLToPath(dir)).then(
           (pages) => ({ pages }),
           (error: unknown) => ({ error }),
         );
