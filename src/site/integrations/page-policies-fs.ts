@@ -15,15 +15,25 @@ import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
+import { gzipSync } from 'node:zlib';
 import { Worker } from 'node:worker_threads';
 import { builtPages } from './built-pages-fs.ts';
 import { withContentSecurityPolicy } from './content-security-policy.ts';
 
-/** A page: its file, the hash of its HTML as generated, and its HTML with the policy. */
+/**
+ * A page: its file, the hash of its HTML as generated, and its HTML with the
+ * policy, with that HTML's hash and gzip size — what the service worker's
+ * lists need of every file (post-build-fs.ts), computed here, beside the
+ * search index, instead of after it.
+ */
 export interface PolicedPage {
   file: string;
   generatedHash: string;
   html: string;
+  /** SHA-256 (hex) of `html` as UTF-8. */
+  htmlHash: string;
+  /** Its size gzip-compressed (node:zlib's defaults). */
+  htmlGzipBytes: number;
 }
 
 const hashOf = (text: string) => createHash('sha256').update(text).digest('hex');
@@ -31,8 +41,9 @@ const hashOf = (text: string) => createHash('sha256').update(text).digest('hex')
 /** Every HTML file under `dir` with its policy added; throws as withContentSecurityPolicy does (an inline event handler, a second policy). */
 export function policedPages(dir: string): PolicedPage[] {
   return builtPages(dir).map((file) => {
-    const html = readFileSync(file, 'utf8');
-    return { file, generatedHash: hashOf(html), html: withContentSecurityPolicy(html, path.relative(dir, file)) };
+    const generated = readFileSync(file, 'utf8');
+    const html = withContentSecurityPolicy(generated, path.relative(dir, file));
+    return { file, generatedHash: hashOf(generated), html, htmlHash: hashOf(html), htmlGzipBytes: gzipSync(html).length };
   });
 }
 

@@ -38,22 +38,26 @@ export function writeContentSecurityPolicies(dir: string): number {
   return writePolicedPages(policedPages(dir));
 }
 
-/** Every file under `dir` with its content hash and gzip size. */
-function builtFiles(dir: string): BuiltFile[] {
+/**
+ * Every file under `dir` with its content hash and gzip size. `gzipSizes`
+ * (SHA-256 hex of a content → its gzip size) spares compressing again what
+ * was measured already: the pages, measured with their policies in the
+ * policies' worker (page-policies-fs.ts).
+ */
+function builtFiles(dir: string, gzipSizes: ReadonlyMap<string, number> = new Map()): BuiltFile[] {
   return readdirSync(dir, { withFileTypes: true, recursive: true })
     .filter((entry) => entry.isFile())
     .map((entry) => {
       const file = path.join(entry.parentPath, entry.name);
+      const rel = path.relative(dir, file).split(path.sep).join('/');
       const bytes = readFileSync(file);
-      return {
-        rel: path.relative(dir, file).split(path.sep).join('/'),
-        hash: shortHash(bytes),
-        gzipBytes: offlinePart(path.relative(dir, file).split(path.sep).join('/')) === 'none' ? 0 : gzipSync(bytes).length,
-      };
+      const hash = sha256(bytes);
+      return { rel, hash: hash.slice(0, 16), gzipBytes: offlinePart(rel) === 'none' ? 0 : (gzipSizes.get(hash) ?? gzipSync(bytes).length) };
     });
 }
 
-const shortHash = (data: string | Buffer) => createHash('sha256').update(data).digest('hex').slice(0, 16);
+const sha256 = (data: string | Buffer) => createHash('sha256').update(data).digest('hex');
+const shortHash = (data: string | Buffer) => sha256(data).slice(0, 16);
 
 /** The worker's caches, named once here and handed to public/sw-edition.js through `self.OFFLINE_EDITION`. */
 const SITE_CACHE = 'gangyao-site';
@@ -93,9 +97,15 @@ const WORKER_CODE = fileURLToPath(new URL('./sw-shell.js', import.meta.url));
  * sw.js is put together, not bundled: this build's settings and precache
  * list, Workbox's prebuilt runtime (WORKBOX_RUNTIME) and the worker's own
  * code (sw-shell.js, which says what it registers).
+ *
+ * `gzipSizes`: gzip sizes known already, by the SHA-256 (hex) of the content
+ * (see builtFiles).
  */
-export async function writeServiceWorker(dir: string): Promise<{ shell: number; shellBytes: number; edition: EditionManifest }> {
-  const files = builtFiles(dir);
+export async function writeServiceWorker(
+  dir: string,
+  gzipSizes?: ReadonlyMap<string, number>,
+): Promise<{ shell: number; shellBytes: number; edition: EditionManifest }> {
+  const files = builtFiles(dir, gzipSizes);
   const { shell, edition } = offlineParts(files, shortHash);
   writeFileSync(path.join(dir, EDITION_FILE), JSON.stringify(edition));
   const hashOf = new Map(files.map((f) => [f.rel, f.hash]));
@@ -166,7 +176,7 @@ export default function postBuild(): AstroIntegration {
         if ('error' in result) throw result.error;
         const pages = writePolicedPages(result.pages);
         logger.info(`Content-Security-Policy written into ${pages} pages`);
-        const { shell, shellBytes, edition } = await writeServiceWorker(outDir);
+        const { shell, shellBytes, edition } = await writeServiceWorker(outDir, new Map(result.pages.map((page) => [page.htmlHash, page.htmlGzipBytes])));
         logger.info(
           `${SERVICE_WORKER_FILE} precaches the shell, ${shell} files (${(shellBytes / 1024).toFixed(1)} KB gzip); ` +
             `saving the edition downloads ${edition.files.length} files (${approxMegabytes(edition.gzipBytes)} MB gzip)`,
