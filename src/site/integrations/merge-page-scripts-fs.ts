@@ -134,36 +134,43 @@ export async function mergePageScripts(outDir: string, base: string): Promise<{ 
   const importers = (f: string) => modules.filter((m) => imports.get(m)!.has(f));
   const mergeable = (f: string) => importers(f).every((m) => entries.has(m));
 
-  const bundles = new Map<string, string>();
-  const merged = new Set<string>();
-  let changed = 0;
-  for (const page of pages) {
-    let html = page.html;
-    for (const run of scriptRuns(page.files, mergeable)) {
-      if (run.length < 2) continue;
+  // Each page's runs to bundle, checked before anything is written.
+  const pageRuns = pages.map((page) => {
+    const runs = scriptRuns(page.files, mergeable).filter((run) => run.length >= 2);
+    for (const run of runs) {
       // A module bundled here must not also be loaded, on this page, by a module outside the bundle.
       for (const f of run) {
         const outside = importers(f).filter((m) => page.files.includes(m) && !run.includes(m));
         if (outside.length > 0) throw new Error(`${page.file}: ${f} would run twice (bundled, and imported by ${outside.join(', ')})`);
       }
-      const key = run.join('\n');
-      let name = bundles.get(key);
-      if (name === undefined) {
-        const code = await bundle(assetsDir, run);
-        name = `scripts.${contentHash(code)}.js`;
-        writeFileSync(path.join(assetsDir, name), code);
-        bundles.set(key, name);
-      }
-      for (const f of run) merged.add(f);
-      html = withOneScript(html, run.map((f) => page.tags[page.files.indexOf(f)]!), assetsUrl + name);
     }
+    return runs;
+  });
+  // Every distinct run bundled once, all at once (esbuild builds them side by side).
+  const distinct = new Map(pageRuns.flat().map((run) => [run.join('\n'), run]));
+  const bundles = new Map(
+    await Promise.all(
+      [...distinct].map(async ([key, run]) => {
+        const code = await bundle(assetsDir, run);
+        const name = `scripts.${contentHash(code)}.js`;
+        writeFileSync(path.join(assetsDir, name), code);
+        return [key, name] as const;
+      }),
+    ),
+  );
+  const merged = new Set(pageRuns.flat(2));
+  let changed = 0;
+  const stillLoaded = new Set<string>();
+  for (const [i, page] of pages.entries()) {
+    let html = page.html;
+    for (const run of pageRuns[i]!) html = withOneScript(html, run.map((f) => page.tags[page.files.indexOf(f)]!), assetsUrl + bundles.get(run.join('\n'))!);
     if (html !== page.html) {
       writeFileSync(page.file, html);
       changed += 1;
     }
+    for (const f of pageModuleScripts(html, assetsUrl).files) stillLoaded.add(f);
   }
   // A module bundled everywhere it was loaded, and imported by no other, is gone from the site.
-  const stillLoaded = new Set(builtPages(outDir).flatMap((f) => pageModuleScripts(readFileSync(f, 'utf8'), assetsUrl).files));
   let removed = 0;
   for (const f of merged) {
     if (stillLoaded.has(f) || importers(f).some((m) => !merged.has(m))) continue;
