@@ -1,11 +1,11 @@
 /**
- * Handouts: a chapter, the chapter holding the indicators table and the 附表
- * printed to PDF in Chromium (`page.pdf()`, the page's own `@page` size) and
+ * Handouts: a chapter, the chapter holding the indicators table, the 附表
+ * and the whole 目录 printed to PDF in Chromium (`page.pdf()`, the page's own `@page` size) and
  * read back sheet by sheet with poppler's `pdftotext`. Every sheet carries
  * the running header (short title, 篇, 章, sheet number), the first opens
  * with the plan's title above the chapter, the last ends with the address the
- * page was served from, no sheet is empty, and the 附表 prints as its three
- * columns. The PDFs go to tests/.tmp/screenshots/ for a human to look at.
+ * page was served from, no sheet is empty, the 附表 prints as its three
+ * columns and the 目录 every entry with its printed page. The PDFs go to tests/.tmp/screenshots/ for a human to look at.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
@@ -13,9 +13,9 @@ import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Plan } from '../../src/convert/model';
-import { findChapter, SITE_TITLE } from '../../src/site/plan/plan-nav';
+import { CONTENTS_LABEL, findChapter, SITE_TITLE, tableOfContents, type TocEntry } from '../../src/site/plan/plan-nav';
 import { readPlan } from '../../src/site/plan/read-plan-fs';
-import { chapterPath, PACKAGES_PATH } from '../../src/site/site-paths';
+import { CONTENTS_PATH, chapterPath, PACKAGES_PATH } from '../../src/site/site-paths';
 import { closeContexts, sharedBrowser } from './test-browser';
 import { DEFAULT_BUILD, TMP, ensureBuilt } from '../site/build-site';
 import { serveStatic, type StaticServer } from './static-server';
@@ -96,5 +96,24 @@ describe('printed handouts', () => {
     const text = sheets.join('\n');
     expect(text).toMatch(/名称\s*\n\s*建设目标\s*\n\s*主要内容/);
     expect(text.match(/建设目标/g)!.length).toBeLessThanOrEqual(sheets.length + 1);
+  });
+
+  it('prints the whole 目录: every entry with its printed page, in order', async () => {
+    const sheets = await printedSheets(CONTENTS_PATH);
+    expectHandout(sheets, `${SITE_TITLE} · ${CONTENTS_LABEL}`, [plan.title, CONTENTS_LABEL], CONTENTS_PATH);
+    const flat = (entries: TocEntry[]): TocEntry[] => entries.flatMap((e) => [e, ...flat(e.children)]);
+    const entries = flat(tableOfContents(plan));
+    expect(entries).toHaveLength(14 + 54 + 163 + 1);
+    // Run together, the sheets read each entry's numbering, title and page one after the other
+    // (with or without the words 第…页 around the number, which are for screen readers).
+    const text = sheets.join('').replace(/\s+/g, '');
+    let at = 0;
+    const missing: string[] = [];
+    for (const e of entries) {
+      const found = [`${e.label}${e.title}${e.page}`, `${e.label}${e.title}，第${e.page}页`].map((t) => text.indexOf(t, at)).filter((i) => i >= 0);
+      if (found.length === 0) missing.push(`${e.label}${e.title} ${e.page}`);
+      else at = Math.min(...found);
+    }
+    expect(missing).toEqual([]);
   });
 });
