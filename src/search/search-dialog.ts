@@ -8,6 +8,7 @@
  * root's `data-first-page` and `data-last-page`, the model's).
  */
 import { SiteSearch } from './engine';
+import { addSearchDialogGuide } from './search-dialog-guide';
 import { pageOffer } from './page-query';
 import { LOADING_TEXT, pageOfferElement, resultItem, searchPageHref, statusText } from './render';
 
@@ -31,8 +32,7 @@ export function mountSearchDialog(root: HTMLElement, base: string): void {
   const input = dialog.querySelector<HTMLInputElement>('input[type="search"]')!;
   const status = dialog.querySelector<HTMLElement>('[role="status"]')!;
   const list = dialog.querySelector<HTMLOListElement>('.search-results')!;
-  const more = dialog.querySelector<HTMLElement>('.search-more')!;
-  const moreLink = more.querySelector<HTMLAnchorElement>('a')!;
+  const { more, moreLink } = addSearchDialogGuide(form, list);
   const offer = dialog.querySelector<HTMLElement>('.search-offer')!;
   const firstPage = Number(root.dataset.firstPage);
   const lastPage = Number(root.dataset.lastPage);
