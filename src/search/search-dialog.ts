@@ -30,10 +30,7 @@ export function mountSearchDialog(root: HTMLElement, base: string): void {
   const frame = dialog.querySelector<HTMLElement>('.search-dialog-frame')!;
   const form = dialog.querySelector('form')!;
   const input = dialog.querySelector<HTMLInputElement>('input[type="search"]')!;
-  const status = dialog.querySelector<HTMLElement>('[role="status"]')!;
-  const list = dialog.querySelector<HTMLOListElement>('.search-results')!;
-  const { more, moreLink } = addSearchDialogGuide(form, list);
-  const offer = dialog.querySelector<HTMLElement>('.search-offer')!;
+  const { status, offer, list, more, moreLink } = addSearchDialogGuide(form);
   const firstPage = Number(root.dataset.firstPage);
   const lastPage = Number(root.dataset.lastPage);
   const search = new SiteSearch(base);

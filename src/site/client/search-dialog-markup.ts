@@ -6,11 +6,11 @@
  *
  * Only what works before the dialog's code has come is here: the field (a
  * press of `/` or Ctrl+K opens the dialog at once, so what the reader types
- * goes into it), the buttons, the status line and the lists the results go
- * into. The hint, which describes what the code does (search as you type,
- * ↓ into the results), and the link to the search page under the results
- * come with that code (src/search/search-dialog-guide.ts), so the first
- * visit's script does not carry their text.
+ * goes into it) and the buttons. The hint, which describes what the code
+ * does (search as you type, ↓ into the results), the status line, the lists
+ * the results go into and the link to the search page under them come with
+ * that code (src/search/search-dialog-guide.ts), so the first visit's script
+ * does not carry them.
  */
 
 const escapeAttribute = (value: string) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
@@ -23,8 +23,6 @@ export function searchDialogMarkup(searchPage: string): string {
     '<label id="site-search-label" for="site-search-input" class="sr-only">搜索规划全文</label> ' +
     '<input id="site-search-input" name="q" type="search" placeholder="搜索规划全文，如：碳达峰" autocomplete="off" enterkeyhint="search" aria-describedby="site-search-hint" aria-controls="site-search-results"> ' +
     '<button type="submit">搜索</button> <button type="button" data-close-modal>关闭</button></form>' +
-    '<p id="site-search-status" class="search-status" role="status" aria-live="polite" aria-atomic="true"></p>' +
-    '<div class="search-offer"></div><ol id="site-search-results" class="search-results"></ol>' +
     '</div></dialog>'
   );
 }
