@@ -46,7 +46,7 @@ describe('container-scoped styles', () => {
     beforeAll(async () => {
       outDir = await ensureBuilt(DEFAULT_BUILD);
     });
-    const pages = ['/', '/part-7/', '/part-7/chapter-4/', '/packages/6/', '/search/', '/about/', '/terms/', '/404.html'];
+    const pages = ['/', '/contents/', '/part-7/', '/part-7/chapter-4/', '/packages/6/', '/search/', '/about/', '/terms/', '/404.html'];
 
     it.each(pages)('%s: each container holds only its component’s elements', (page) => {
       const html = readPage(outDir, page);
