@@ -28,7 +28,9 @@ const planRefSchema = z.discriminatedUnion('kind', [
 
 export const collections = {
   docs: defineCollection({
-    loader: glob({ pattern: '**/*.mdx', base: './src/content/generated/docs' }),
+    // The bodies are compiled from the files (MDX); kept in the content store
+    // they would only be bundled into the server build unread (issue 13: build time).
+    loader: glob({ pattern: '**/*.mdx', base: './src/content/generated/docs', retainBody: false }),
     schema: docsSchema({ extend: z.object({ plan: planRefSchema.optional() }) }),
   }),
 };
