@@ -20,7 +20,7 @@ import { readPlan } from './src/site/plan/read-plan-fs.ts';
 import { SITE_TITLE, planSidebar } from './src/site/plan/plan-nav.ts';
 import { isPageRedirect } from './src/site/site-paths.ts';
 import { readPackagesTable } from './src/reviewed/read-curated-fs.ts';
-import remarkSectionIds from './src/site/integrations/remark-section-ids.ts';
+import remarkSectionIds, { chapterSectionIds } from './src/site/integrations/remark-section-ids.ts';
 import { HEADING_REHYPE_PLUGINS } from './src/site/integrations/rehype-heading-links.ts';
 import rehypeTargetLists from './src/site/integrations/rehype-target-lists.ts';
 import postBuild from './src/site/integrations/post-build-fs.ts';
@@ -106,7 +106,9 @@ export default defineConfig({
     smartypants: false,
     // The plan has no code: no Shiki highlighter is loaded (build time, issue 13).
     syntaxHighlight: false,
-    remarkPlugins: [[remarkSectionIds, plan]],
+    // Section ids from the model (the table of them only: Astro keeps these
+    // options in its content cache, which the server build bundles).
+    remarkPlugins: [[remarkSectionIds, chapterSectionIds(plan)]],
     // Heading ids (contract ids kept, rehype-slug for the others) and
     // chrome; then the class of the plan's `——` target lists.
     rehypePlugins: [...HEADING_REHYPE_PLUGINS, rehypeTargetLists],
