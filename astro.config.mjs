@@ -33,7 +33,7 @@ import noStyleAttributes from './src/site/integrations/no-style-attributes.ts';
 import noSidebarStateScript from './src/site/integrations/no-sidebar-state-script.ts';
 import minifyBeforePaint from './src/site/integrations/minify-before-paint.ts';
 import iconsFromStylesheet from './src/site/integrations/icons-from-stylesheet.ts';
-import { onlyStarlightIcon, serverBundleWhole } from './src/site/integrations/build-speed.ts';
+import { noFileIcons, onlyStarlightIcon, serverBundleWhole } from './src/site/integrations/build-speed.ts';
 
 const site = process.env.SITE_URL || undefined;
 const base = process.env.BASE_PATH || '/';
@@ -91,14 +91,14 @@ export default defineConfig({
     },
     css: { postcss: { plugins: [unusedStarlightCss()] } },
     // `import()` without Vite's preload helper (src/site/integrations/lean-preload-helper.ts);
-    // Starlight's components barrel as Icon only (src/site/integrations/build-speed.ts);
+    // Starlight's components barrel as Icon only, and no file-tree icons (src/site/integrations/build-speed.ts);
     // Starlight's print sheet in the main stylesheet (src/site/integrations/print-in-main-stylesheet.ts);
     // Starlight's icons drawn by the stylesheet (icons-from-stylesheet.ts; before
     // no-style-attributes, which edits the same component after it);
     // no style attributes from Starlight's components (no-style-attributes.ts);
     // no sidebar-state script, which this site's sidebar does not use (no-sidebar-state-script.ts);
     // the before-paint script minified (minify-before-paint.ts).
-    plugins: [leanPreloadHelper(), onlyStarlightIcon(), printInMainStylesheet(), iconsFromStylesheet(), noStyleAttributes(), noSidebarStateScript(), minifyBeforePaint()],
+    plugins: [leanPreloadHelper(), onlyStarlightIcon(), noFileIcons(), printInMainStylesheet(), iconsFromStylesheet(), noStyleAttributes(), noSidebarStateScript(), minifyBeforePaint()],
   },
   markdown: {
     // The plan's characters are printed as they are: no "smart" quotes or
