@@ -3,7 +3,11 @@
  * output (src/content/generated/docs, one MDX file per 篇 and 章); its
  * frontmatter carries `plan`, which says which part of the model a page shows.
  */
-import { defineCollection, z } from 'astro:content';
+// defineCollection and z from the modules that define them, not through
+// `astro:content`, which would load Astro's whole render runtime into the
+// content sync that reads this file (issue 13: build time).
+import { defineCollection } from 'astro/content/config';
+import { z } from 'astro/zod';
 import { glob } from 'astro/loaders';
 import { docsSchema } from '@astrojs/starlight/schema';
 
