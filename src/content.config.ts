@@ -18,7 +18,7 @@ const planRefSchema = z.discriminatedUnion('kind', [
     .object({ kind: z.literal('chapter'), part: z.number().int().min(1), chapter: z.number().int().min(1) })
     .strict(),
   // Site pages outside the collection pass these through <StarlightPage>:
-  // /packages/ and /packages/N/, /indicators/, /boxes/, /terms/, /data/, /downloads/, and
+  // /packages/ and /packages/N/, /indicators/, /boxes/, /terms/, /data/, /downloads/, /contents/, and
   // the pages opening with the plan's title block (/, /full/).
   z.object({ kind: z.literal('appendix') }).strict(),
   z.object({ kind: z.literal('package'), package: z.number().int().min(1), name: z.string() }).strict(),
@@ -27,6 +27,7 @@ const planRefSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('terms') }).strict(),
   z.object({ kind: z.literal('data') }).strict(),
   z.object({ kind: z.literal('downloads') }).strict(),
+  z.object({ kind: z.literal('contents') }).strict(),
   z.object({ kind: z.literal('title-block') }).strict(),
 ]);
 

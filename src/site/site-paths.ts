@@ -12,8 +12,10 @@
  */
 import type { PlanStep } from '../convert/plan-walk';
 
-/** Path of the home page (title block, 序言, table of contents). */
+/** Path of the home page (title block, 序言, table of contents of 篇 and 章). */
 export const HOME_PATH = '/';
+/** Path of the whole 目录 as the book prints it: every 篇, 章 and section with its printed page. */
+export const CONTENTS_PATH = '/contents/';
 /** Path of the page holding the 附表 (major engineering packages). */
 export const PACKAGES_PATH = '/packages/';
 /** Path of the whole plan on one page. */

@@ -1,8 +1,8 @@
 /**
  * The home page, the way through and the typography, in Chromium as a reader
  * meets them: the page jump, 下一页 from / to the last package and 上一页 back
- * (each page marked in the sidebar), the 404 page online and offline, and the
- * phone layout (目录 within two screens, no one-character-per-line cell, no
+ * (each page marked in the sidebar), the whole 目录 (/contents/), the 404 page
+ * online and offline, and the phone layout (目录 within two screens, no one-character-per-line cell, no
  * bullet before `——`, headings not justified). Screenshots at 390 px and
  * 1280 px, light and dark, go to tests/.tmp/screenshots/ for a person to
  * look at; the 目录's offset is written to tests/.tmp/home-layout.json.
@@ -71,12 +71,22 @@ describe('home page', () => {
     expect(order.contents).toBeLessThan(order.preface);
     const entries = await page.locator('.home-entries a').evaluateAll((links) => links.map((a) => [a.textContent, a.getAttribute('href')]));
     expect(entries).toEqual(expect.arrayContaining([
-      ['主要指标', '/indicators/'], ['专栏', '/boxes/'], ['重大工程包', '/packages/'], ['全文', '/full/'],
+      ['完整目录', '/contents/'], ['主要指标', '/indicators/'], ['专栏', '/boxes/'], ['重大工程包', '/packages/'], ['全文', '/full/'],
       ['词语索引', '/terms/'], ['数据下载', '/data/'], ['关于本版', '/about/'],
     ]));
     // The 目录 gives the printed page of each entry, as the book does.
     const first = await page.locator('.toc-part').first().innerText();
     expect(first.replace(/\s+/g, '')).toBe(`${plan.parts[0]!.label}${plan.parts[0]!.title}，第${plan.parts[0]!.page}页`);
+    // Down to the 章 here; right under its heading, the link to the whole 目录 with the sections.
+    expect(await page.locator('nav.plan-contents .toc-chapter').count()).toBe(plan.parts.reduce((n, p) => n + p.chapters.length, 0));
+    expect(await page.locator('nav.plan-contents .toc-section').count()).toBe(0);
+    const whole = await page.evaluate(() => {
+      const nav = document.querySelector('nav.plan-contents')!;
+      const link = nav.querySelector<HTMLAnchorElement>('.toc-whole a')!;
+      const below = (a: Element, b: Element) => a.getBoundingClientRect().top >= b.getBoundingClientRect().bottom - 1;
+      return { href: link.getAttribute('href'), text: link.textContent, underHeading: below(link, document.getElementById('contents')!), aboveList: below(nav.querySelector('.toc-parts')!, link) };
+    });
+    expect(whole).toEqual({ href: '/contents/', text: expect.stringContaining('完整目录'), underHeading: true, aboveList: true });
     await page.close();
   });
 
@@ -127,6 +137,39 @@ describe('home page', () => {
     expect(glance.boxes).toBe(10);
     expect(glance.items).toBeGreaterThan(0);
     expect(glance.scripts).toBe(0);
+    await page.close();
+  });
+});
+
+describe('the whole 目录 (/contents/)', () => {
+  const sectionCount = () => plan.parts.reduce((n, p) => n + p.chapters.reduce((m, c) => m + c.sections.length, 0), 0);
+
+  it('opens from the home 目录 and lists every section, set like the book on a phone: page numbers in one right-aligned column', async () => {
+    const page = await open('/', PHONE);
+    await Promise.all([page.waitForURL('**/contents/'), page.locator('nav.plan-contents .toc-whole a').click()]);
+    expect(await page.locator('h1').innerText()).toBe('目录');
+    expect(await page.locator('main .toc-section').count()).toBe(sectionCount());
+    expect(sectionCount()).toBe(163);
+    // Navigation, not a stop of the reading order: no 上一页/下一页.
+    expect(await page.locator('.pagination-links a').count()).toBe(0);
+    const layout = await page.evaluate(() => {
+      const entries = [...document.querySelectorAll('main .toc-entry')];
+      const rights = new Set(entries.map((a) => Math.round(a.querySelector('.toc-page')!.getBoundingClientRect().right)));
+      // Title and page number never run into each other; the dotted leader between them shows.
+      const clashes = entries.filter((a) => a.querySelector('.toc-text')!.getBoundingClientRect().right > a.querySelector('.toc-page')!.getBoundingClientRect().left + 0.5).length;
+      const noLeader = entries.filter((a) => getComputedStyle(a, '::after').borderBottomStyle !== 'dotted').length;
+      return { rights: [...rights], clashes, noLeader, overflow: document.documentElement.scrollWidth - innerWidth };
+    });
+    expect(layout.rights).toHaveLength(1);
+    expect(layout).toMatchObject({ clashes: 0, noLeader: 0 });
+    expect(layout.overflow).toBeLessThanOrEqual(0);
+    // A section's entry lands on its heading in its chapter.
+    const [part, chapter] = [plan.parts[6]!, plan.parts[6]!.chapters[3]!];
+    const section = chapter.sections[1]!;
+    const link = page.locator(`main a.toc-section[href="/part-${part.n}/chapter-${chapter.n}/#section-${section.n}"]`);
+    expect((await link.innerText()).replace(/\s+/g, '')).toBe(`${section.label}${section.title}，第${section.page}页`);
+    await Promise.all([page.waitForURL(`**/part-${part.n}/chapter-${chapter.n}/#section-${section.n}`), link.click()]);
+    await page.waitForFunction((id) => document.getElementById(id)?.matches(':target'), `section-${section.n}`);
     await page.close();
   });
 });
@@ -217,6 +260,7 @@ describe('404', () => {
     expect(await page.locator('main form[role="search"]').count()).toBe(1);
     expect(await page.locator('main form[data-page-jump]').count()).toBe(1);
     expect(await page.locator('main .toc-chapter').count()).toBe(plan.parts.reduce((n, p) => n + p.chapters.length, 0));
+    expect(await page.locator('main .toc-whole a[href="/contents/"]').count()).toBe(1);
   };
 
   it('says in Chinese that the address is not part of this edition, and offers the ways on', async () => {
@@ -339,6 +383,7 @@ describe('screenshots for a person to look at', () => {
   // Each page scrolled to what is to be looked at (none: its top).
   const pages = [
     { name: 'home', url: '/', at: null },
+    { name: 'contents', url: '/contents/', at: null },
     { name: 'chapter-targets', url: '/part-1/chapter-3/', at: 'ul.plan-targets' },
     { name: 'chapter-headings', url: '/part-5/chapter-2/', at: '#section-1' },
     { name: 'package', url: '/packages/5/', at: null },

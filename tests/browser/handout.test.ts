@@ -1,11 +1,11 @@
 /**
- * Handouts: a chapter, the chapter holding the indicators table and the 附表
- * printed to PDF in Chromium (`page.pdf()`, the page's own `@page` size) and
+ * Handouts: a chapter, the chapter holding the indicators table, the 附表
+ * and the whole 目录 printed to PDF in Chromium (`page.pdf()`, the page's own `@page` size) and
  * read back sheet by sheet with poppler's `pdftotext`. Every sheet carries
  * the running header (short title, 篇, 章, sheet number), the first opens
  * with the plan's title above the chapter, the last ends with the address the
- * page was served from, no sheet is empty, and the 附表 prints as its three
- * columns. The PDFs go to tests/.tmp/screenshots/ for a human to look at.
+ * page was served from, no sheet is empty, the 附表 prints as its three
+ * columns and the 目录 every entry with its printed page. The PDFs go to tests/.tmp/screenshots/ for a human to look at.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
@@ -13,9 +13,9 @@ import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Plan } from '../../src/convert/model';
-import { findChapter, SITE_TITLE } from '../../src/site/plan/plan-nav';
+import { CONTENTS_LABEL, findChapter, SITE_TITLE, tableOfContents, type TocEntry } from '../../src/site/plan/plan-nav';
 import { readPlan } from '../../src/site/plan/read-plan-fs';
-import { chapterPath, PACKAGES_PATH } from '../../src/site/site-paths';
+import { CONTENTS_PATH, chapterPath, PACKAGES_PATH } from '../../src/site/site-paths';
 import { closeContexts, sharedBrowser } from './test-browser';
 import { DEFAULT_BUILD, TMP, ensureBuilt } from '../site/build-site';
 import { serveStatic, type StaticServer } from './static-server';
@@ -40,13 +40,23 @@ afterAll(async () => {
 
 /** Prints `url` to a PDF as a reader would (Ctrl+P, the page's own sheet size) and returns the text of each sheet. */
 async function printedSheets(url: string): Promise<string[]> {
+  return sheetsOf(await printToPdf(url));
+}
+
+/** Prints `url` to a PDF as a reader would and returns the file. */
+async function printToPdf(url: string): Promise<string> {
   const page = await browser.newPage();
   await page.goto(server.origin + url);
   await page.waitForFunction(() => (document.querySelector('[data-page-address]')?.textContent ?? '') !== '');
   const file = path.join(SHOTS, `handout${url.replace(/\/+/g, '-').replace(/-$/, '')}.pdf`);
   await page.pdf({ path: file, preferCSSPageSize: true });
   await page.close();
-  const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+  return file;
+}
+
+/** The text of each sheet of the PDF `file`; with `layout`, each line as it stands on the sheet (columns kept on one line). */
+function sheetsOf(file: string, layout = false): string[] {
+  const text = execFileSync('pdftotext', [...(layout ? ['-layout'] : []), '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
   // pdftotext ends every sheet with a form feed.
   return text.split('\f').slice(0, -1);
 }
@@ -96,5 +106,19 @@ describe('printed handouts', () => {
     const text = sheets.join('\n');
     expect(text).toMatch(/名称\s*\n\s*建设目标\s*\n\s*主要内容/);
     expect(text.match(/建设目标/g)!.length).toBeLessThanOrEqual(sheets.length + 1);
+  });
+
+  it('prints the whole 目录: every entry on a line of its own with its printed page, in order', async () => {
+    const file = await printToPdf(CONTENTS_PATH);
+    expectHandout(sheetsOf(file), `${SITE_TITLE} · ${CONTENTS_LABEL}`, [plan.title, CONTENTS_LABEL], CONTENTS_PATH);
+    const flat = (entries: TocEntry[]): TocEntry[] => entries.flatMap((e) => [e, ...flat(e.children)]);
+    const entries = flat(tableOfContents(plan));
+    expect(entries).toHaveLength(14 + 54 + 163 + 1);
+    // As the sheet sets them: numbering and title, then (the leader drawn, not text) the page number at the end of the line.
+    const rows = sheetsOf(file, true)
+      .flatMap((sheet) => sheet.split('\n'))
+      .map((line) => line.trim().match(/^(.+?)\s{2,}(\d+)$/))
+      .flatMap((m) => (m ? [`${m[1]!.replace(/\s+/g, '')} ${m[2]}`] : []));
+    expect(rows).toEqual(entries.map((e) => `${e.label}${e.title} ${e.page}`));
   });
 });

@@ -39,7 +39,8 @@ export interface AuditedPage {
 
 /**
  * The pages the accessibility gate audits: home, a 篇 page, the longest
- * chapter, and the pages of the tables, packages, boxes and search.
+ * chapter, the pages of the tables, packages, boxes and search, 关于本版 and
+ * the whole 目录.
  */
 export function auditedPages(plan: Plan): AuditedPage[] {
   return [
@@ -52,6 +53,7 @@ export function auditedPages(plan: Plan): AuditedPage[] {
     { url: '/boxes/', what: 'the list of 专栏' },
     { url: '/search/', what: 'the search page' },
     { url: '/about/', what: 'about this edition' },
+    { url: '/contents/', what: 'the whole 目录' },
   ];
 }
 

@@ -30,13 +30,13 @@ describe('links gate', () => {
 
   it('catches a broken anchor, a missing page and a link outside the base in a damaged copy', async () => {
     const copy = copySite(outDir, 'links');
-    // The home TOC links every section; point one at a section that does not exist.
-    editPage(copy, '/', (html) => html.replace('href="/part-5/chapter-2/#section-3"', 'href="/part-5/chapter-2/#section-99"'));
+    // The whole 目录 (/contents/) links every section; point one at a section that does not exist.
+    editPage(copy, '/contents/', (html) => html.replace('href="/part-5/chapter-2/#section-3"', 'href="/part-5/chapter-2/#section-99"'));
     editPage(copy, '/part-1/', (html) => html.replace('href="/part-1/chapter-1/"', 'href="/part-1/chapter-99/"'));
     // The damaged pages are read as the whole build's are (the first test): they give exactly the damage.
-    const damaged = ['index.html', 'part-1/index.html'];
+    const damaged = ['contents/index.html', 'part-1/index.html'];
     expect((await brokenLinks(copy, '/', { pages: damaged })).sort()).toEqual(
-      ['index.html: /part-5/chapter-2/#section-99 (no #section-99)', 'part-1/index.html: /part-1/chapter-99/'].sort(),
+      ['contents/index.html: /part-5/chapter-2/#section-99 (no #section-99)', 'part-1/index.html: /part-1/chapter-99/'].sort(),
     );
     // The same copy served under /plan/: every root-relative link is now outside the base.
     expect((await brokenLinks(copy, '/plan/', { pages: damaged })).some((b) => b.includes('(outside base /plan/)'))).toBe(true);

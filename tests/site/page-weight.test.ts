@@ -41,7 +41,7 @@ describe('page weight', () => {
     expect(w.files.map((f) => f.path).join(' ')).not.toMatch(/cite-controls|selection-link|search-dialog|render\./);
   });
 
-  it('measures every kind of page: home, 篇, 章, the printed-page redirects, the collections, a package, the prose pages and 404', () => {
+  it('measures every kind of page: home, 篇, 章, the printed-page redirects, the collections, a package, the prose pages, the whole 目录 and 404', () => {
     const budgeted = builtPages(outDir).filter(isBudgeted);
     const kinds: [string, RegExp][] = [
       ['home', /^\/$/],
@@ -55,6 +55,7 @@ describe('page weight', () => {
       ['about', /^\/about\/$/],
       ['data', /^\/data\/$/],
       ['downloads', /^\/downloads\/$/],
+      ['contents', /^\/contents\/$/],
       ['404', /^\/404\.html$/],
     ];
     for (const [kind, pattern] of kinds) expect(budgeted.some((page) => pattern.test(page)), kind).toBe(true);

@@ -105,6 +105,13 @@ describe('breadcrumbs', () => {
     expect(breadcrumbs(plan, { kind: 'indicators' }).at(-1)).toEqual({ label: '主要指标', path: '/indicators/' });
     expect(breadcrumbs(plan, { kind: 'boxes' }).at(-1)).toEqual({ label: '专栏', path: '/boxes/' });
   });
+  it('leads from home to the whole 目录, and the 目录 is outside the reading order', () => {
+    expect(breadcrumbs(plan, { kind: 'contents' })).toEqual([
+      { label: '首页', path: '/' },
+      { label: '目录', path: '/contents/' },
+    ]);
+    expect(readingNeighbours(readingOrder(plan, []), '/contents/')).toEqual({ prev: null, next: null });
+  });
   it('names a missing chapter', () => {
     expect(() => breadcrumbs(plan, { kind: 'chapter', part: 5, chapter: 9 })).toThrow(/章 9/);
   });

@@ -16,6 +16,7 @@ import {
   ABOUT_PATH,
   BOXES_JSON_PATH,
   BOXES_PATH,
+  CONTENTS_PATH,
   DATA_INDEX_PATH,
   DOWNLOADS_PATH,
   EPUB_PATH,
@@ -37,7 +38,7 @@ import {
 import { indicatorsTableSchema } from '../../src/reviewed/indicators-table';
 import { packagesTableSchema } from '../../src/reviewed/packages-table';
 import { DEFAULT_BUILD, ROOT, ensureBuilt } from './build-site';
-import { attributeOf, attributeValues, curatedTableCells, elementText, elementsOf, fileForPath, htmlFiles, idsOf, mainOf, nextElementOf, readPage, visibleText } from './html';
+import { attributeOf, attributeValues, curatedTableCells, elementText, elementsIn, elementsOf, fileForPath, htmlFiles, idsOf, mainOf, nextElementOf, readPage, visibleText } from './html';
 import { nextTurn } from './next-turn';
 import {
   appendixPageText,
@@ -107,6 +108,7 @@ describe('site URLs', () => {
       EPUB_PATH,
       TEXT_PATH,
       ABOUT_PATH,
+      CONTENTS_PATH,
       '/search/',
       '/packages/',
       ...packages.packages.map((p) => packagePath(p.no)),
@@ -205,18 +207,42 @@ describe('plan text', () => {
     }
   });
 
-  it('links the home table of contents to every part, chapter and section', () => {
-    const hrefs = new Set(attributeValues(readPage(outDir, '/'), 'href'));
-    for (const part of plan.parts) {
-      expect(hrefs).toContain(partPath(part.n));
-      for (const chapter of part.chapters) {
-        expect(hrefs).toContain(chapterPath(part.n, chapter.n));
-        for (const section of chapter.sections) {
-          expect(hrefs).toContain(`${chapterPath(part.n, chapter.n)}#${sectionId(section.n)}`);
-        }
-      }
+  /** The entries of the 目录 in the page at `url`: where each links and the printed page it gives (as read aloud: `，第P页`). */
+  const contentsEntries = (url: string) => {
+    const navs = elementsOf(mainOf(readPage(outDir, url)), 'nav.plan-contents');
+    expect(navs, url).toHaveLength(1);
+    return elementsIn(navs[0]!, 'a.toc-entry').map((a) => ({ href: attributeOf(a, 'href'), page: elementText(elementsIn(a, '.toc-page')[0]!) }));
+  };
+  const entry = (href: string, page: number) => ({ href, page: `，第${page}页` });
+  const appendixEntry = () => entry(PACKAGES_PATH, plan.appendix.page);
+
+  it('lists on /contents/ the whole 目录: every part, chapter and section in the plan\'s order, then the 附表, each with its printed page', () => {
+    const expected = [
+      ...plan.parts.flatMap((part) => [
+        entry(partPath(part.n), part.page),
+        ...part.chapters.flatMap((chapter) => [
+          entry(chapterPath(part.n, chapter.n), chapter.page),
+          ...chapter.sections.map((section) => entry(`${chapterPath(part.n, chapter.n)}#${sectionId(section.n)}`, section.page)),
+        ]),
+      ]),
+      appendixEntry(),
+    ];
+    expect(expected).toHaveLength(14 + 54 + 163 + 1);
+    expect(contentsEntries(CONTENTS_PATH)).toEqual(expected);
+  });
+
+  it('lists on the home and 404 pages the 目录 down to the 章, and links it first to the whole one', () => {
+    const expected = [
+      ...plan.parts.flatMap((part) => [entry(partPath(part.n), part.page), ...part.chapters.map((chapter) => entry(chapterPath(part.n, chapter.n), chapter.page))]),
+      appendixEntry(),
+    ];
+    for (const url of ['/', '/404.html']) {
+      expect(contentsEntries(url), url).toEqual(expected);
+      // The first link after the 目录's heading leads to the whole 目录.
+      const nav = elementsOf(mainOf(readPage(outDir, url)), 'nav.plan-contents')[0]!;
+      const links = elementsIn(nav, 'a[href]').map((a) => attributeOf(a, 'href')).filter((href) => !href!.startsWith('#'));
+      expect(links[0], url).toBe(CONTENTS_PATH);
     }
-    expect(hrefs).toContain(PACKAGES_PATH);
   });
 });
 

@@ -6,6 +6,7 @@
 import type { Chapter, Part, Plan } from '../../convert/model';
 import {
   BOXES_PATH,
+  CONTENTS_PATH,
   DATA_INDEX_PATH,
   DOWNLOADS_PATH,
   FULL_PATH,
@@ -42,6 +43,8 @@ export const SITE_TITLE = '北京市“十四五”规划纲要';
 export const INDICATORS_LABEL = '主要指标';
 /** Label of the link to `/boxes/` (the list of the 专栏). */
 export const BOXES_LABEL = '专栏';
+/** Label of the link to `/contents/` (the whole 目录, as printed), and its title. */
+export const CONTENTS_LABEL = '目录';
 /** Label of the link to `/about/` (source, edition, what was done to the text, build). */
 export const ABOUT_LABEL = '关于本版';
 
@@ -158,7 +161,7 @@ export interface Crumb {
 /**
  * What a page shows: a 篇, a 章, the 附表, one package of the 附表, the
  * main indicators, the list of 专栏, the term index, the data files, the
- * downloadable editions, or the plan's title block (title and approval line,
+ * downloadable editions, the whole 目录, or the plan's title block (title and approval line,
  * on / and /full/).
  */
 export type PlanPageRef =
@@ -171,6 +174,7 @@ export type PlanPageRef =
   | { kind: 'terms' }
   | { kind: 'data' }
   | { kind: 'downloads' }
+  | { kind: 'contents' }
   | { kind: 'title-block' };
 
 /** The breadcrumb trail of a page, from home down to the page itself (none for the title-block pages). */
@@ -209,6 +213,8 @@ export function breadcrumbs(plan: Plan, ref: PlanPageRef): Crumb[] {
       return [home, { label: DATA_LABEL, path: DATA_INDEX_PATH }];
     case 'downloads':
       return [home, { label: DOWNLOADS_LABEL, path: DOWNLOADS_PATH }];
+    case 'contents':
+      return [home, { label: CONTENTS_LABEL, path: CONTENTS_PATH }];
   }
 }
 
