@@ -32,6 +32,8 @@ import printInMainStylesheet from './src/site/integrations/print-in-main-stylesh
 import noStyleAttributes from './src/site/integrations/no-style-attributes.ts';
 import noSidebarStateScript from './src/site/integrations/no-sidebar-state-script.ts';
 import minifyBeforePaint from './src/site/integrations/minify-before-paint.ts';
+import containerScopedStyles from './src/site/integrations/container-scoped-styles.ts';
+import leanOnPageContents from './src/site/integrations/lean-on-page-contents.ts';
 import iconsFromStylesheet from './src/site/integrations/icons-from-stylesheet.ts';
 import { noFileIcons, onlyStarlightIcon, serverBundleWhole } from './src/site/integrations/build-speed.ts';
 
@@ -97,8 +99,10 @@ export default defineConfig({
     // no-style-attributes, which edits the same component after it);
     // no style attributes from Starlight's components (no-style-attributes.ts);
     // no sidebar-state script, which this site's sidebar does not use (no-sidebar-state-script.ts);
-    // the before-paint script minified (minify-before-paint.ts).
-    plugins: [leanPreloadHelper(), onlyStarlightIcon(), noFileIcons(), printInMainStylesheet(), iconsFromStylesheet(), noStyleAttributes(), noSidebarStateScript(), minifyBeforePaint()],
+    // the before-paint script minified (minify-before-paint.ts); five Starlight
+    // components' styles scoped by their container, not a class on each element (container-scoped-styles.ts);
+    // the on-page contents' section marking in less code (lean-on-page-contents.ts).
+    plugins: [leanPreloadHelper(), onlyStarlightIcon(), noFileIcons(), printInMainStylesheet(), iconsFromStylesheet(), noStyleAttributes(), noSidebarStateScript(), minifyBeforePaint(), containerScopedStyles(), leanOnPageContents()],
   },
   markdown: {
     // The plan's characters are printed as they are: no "smart" quotes or

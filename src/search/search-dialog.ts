@@ -8,6 +8,7 @@
  * root's `data-first-page` and `data-last-page`, the model's).
  */
 import { SiteSearch } from './engine';
+import { addSearchDialogGuide } from './search-dialog-guide';
 import { pageOffer } from './page-query';
 import { LOADING_TEXT, pageOfferElement, resultItem, searchPageHref, statusText } from './render';
 
@@ -29,11 +30,7 @@ export function mountSearchDialog(root: HTMLElement, base: string): void {
   const frame = dialog.querySelector<HTMLElement>('.search-dialog-frame')!;
   const form = dialog.querySelector('form')!;
   const input = dialog.querySelector<HTMLInputElement>('input[type="search"]')!;
-  const status = dialog.querySelector<HTMLElement>('[role="status"]')!;
-  const list = dialog.querySelector<HTMLOListElement>('.search-results')!;
-  const more = dialog.querySelector<HTMLElement>('.search-more')!;
-  const moreLink = more.querySelector<HTMLAnchorElement>('a')!;
-  const offer = dialog.querySelector<HTMLElement>('.search-offer')!;
+  const { status, offer, list, more, moreLink } = addSearchDialogGuide(form);
   const firstPage = Number(root.dataset.firstPage);
   const lastPage = Number(root.dataset.lastPage);
   const search = new SiteSearch(base);

@@ -121,12 +121,14 @@ describe('citation strings', () => {
   const spots = chapterSpots(plan, spans, 5, 3, at).map(served);
   const spot = (key: string) => spots.find((s) => s.key === key)!;
 
-  it('carries a page\'s citation data without each spot\'s key, and without its url where that is its path, and reads it back whole', () => {
+  it('carries a page\'s citation data without each spot\'s key, without its path where that is the page\'s with #key, and without its url where that is its path, and reads it back whole', () => {
     for (const base of ['/', '/plan/']) {
       const data = pageCitations(plan, chapterSpots(plan, spans, 5, 3, { base }));
       const json = pageCitationsJson(data);
       expect(readPageCitations(json)).toEqual(data);
       expect(json).not.toContain('"key"');
+      // Only the page's own spot names its path.
+      expect(json.match(/"path"/g)).toHaveLength(1);
       expect(json.includes('"url"'), base).toBe(base !== '/');
     }
   });

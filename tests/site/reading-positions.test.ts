@@ -1,17 +1,11 @@
 /**
- * The remembered reading places (src/site/client/reading-positions.ts), on
+ * The remembered reading places (src/site/client/reading-positions.ts) and
+ * the home page's link to the last one (continue-reading-link.ts), on
  * plain objects: what storage holds is checked before it becomes a link.
  */
 import { describe, expect, it } from 'vitest';
-import {
-  READING_POSITIONS_KEY,
-  continueReadingText,
-  latestPosition,
-  positionHref,
-  readPositions,
-  rememberPosition,
-  type ReadingPosition,
-} from '../../src/site/client/reading-positions';
+import { continueReadingText, latestPosition, positionHref } from '../../src/site/client/continue-reading-link';
+import { READING_POSITIONS_KEY, readPositions, rememberPosition, type ReadingPosition } from '../../src/site/client/reading-positions';
 
 /** A Storage stand-in: a Map behind getItem/setItem. */
 function memoryStorage(initial: Record<string, string> = {}) {

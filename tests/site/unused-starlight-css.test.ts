@@ -2,13 +2,14 @@
  * The Starlight rules left out of the stylesheet
  * (src/site/integrations/unused-starlight-css.ts): the plugin drops exactly
  * the rules and selectors that name them, and no built page or script uses
- * one of them, so no reader loses a style a page needs.
+ * one of them, so no reader loses a style a page needs; likewise the custom
+ * properties whose declarations go are read by no built file.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import postcss from 'postcss';
 import { beforeAll, describe, expect, it } from 'vitest';
-import unusedStarlightCss, { UNUSED_CONTENT_ELEMENTS, isUnusedClass, isUnusedComponentStyle, selectsUnused } from '../../src/site/integrations/unused-starlight-css';
+import unusedStarlightCss, { UNUSED_CONTENT_ELEMENTS, UNUSED_VARIABLES, isUnusedClass, isUnusedComponentStyle, selectsUnused } from '../../src/site/integrations/unused-starlight-css';
 import { DEFAULT_BUILD, ensureBuilt } from './build-site';
 
 const purge = (css: string) => postcss([unusedStarlightCss()]).process(css, { from: undefined }).css;
@@ -37,6 +38,11 @@ describe('unused Starlight CSS', () => {
     const hero = postcss([unusedStarlightCss()]).process('@layer starlight.core;.stack:where(.astro-x){gap:1rem}', { from: '/n/node_modules/@astrojs/starlight/components/Hero.astro?astro&type=style&index=0&lang.css' }).css;
     expect(hero).toMatch(/^@layer starlight\.core;?$/);
     expect(isUnusedComponentStyle('/n/node_modules/@astrojs/starlight/components/Header.astro?astro&type=style&index=0&lang.css')).toBe(false);
+  });
+
+  it('drops the declarations of unused custom properties, and keeps the others', () => {
+    expect(purge(':root{--sl-hue-blue:234;--sl-color-blue:hsl(var(--sl-hue-blue),100%,60%);--sl-color-red:red;--sl-text-code:1em}')).toBe(':root{--sl-color-red:red}');
+    expect(UNUSED_VARIABLES).not.toContain('--sl-color-orange');
   });
 
   describe('in the built site', () => {
@@ -91,6 +97,20 @@ describe('unused Starlight CSS', () => {
         });
       }
       expect(left).toEqual([]);
+    });
+
+    it('no stylesheet, page or script reads a custom property whose declarations were left out, and none declares one', () => {
+      const read: string[] = [];
+      const declared: string[] = [];
+      for (const file of files.filter((f) => /\.(css|html|m?js)$/.test(f) && !f.includes(`${path.sep}pagefind${path.sep}`))) {
+        const text = readFileSync(file, 'utf8');
+        for (const name of UNUSED_VARIABLES) {
+          if (text.includes(`var(${name})`) || text.includes(`var(${name},`)) read.push(`${name} (${path.relative(outDir, file)})`);
+          if (file.endsWith('.css') && text.includes(`${name}:`)) declared.push(`${name} (${path.relative(outDir, file)})`);
+        }
+      }
+      expect(read).toEqual([]);
+      expect(declared).toEqual([]);
     });
   });
 });

@@ -250,26 +250,42 @@ export function pageCitations(plan: Plan, spots: readonly CitationSpot[]): PageC
   return { work: citedWork(plan), spots: Object.fromEntries(spots.map((s) => [s.key, s])) };
 }
 
-/** A spot as a page's data block carries it: without its key, and without its url where that is its path. */
-type CarriedSpot = Omit<CitationSpot, 'key' | 'url'> & { url?: string };
+/**
+ * A spot as a page's data block carries it: without its key, without its path
+ * where that is the page's own with `#key` (the `_top` spot's path, then the
+ * key), and without its url where that is its path.
+ */
+type CarriedSpot = Omit<CitationSpot, 'key' | 'url' | 'path'> & { path?: string; url?: string };
+
+/** The path a spot `key` of a page at `pagePath` has unless its data says otherwise. */
+const spotPathOnPage = (pagePath: string, key: string) => `${pagePath}#${key}`;
 
 /**
  * The citation data as a page carries it (the `#cite-data` block,
  * CiteControls.astro; read back by `readPageCitations`): each spot without the
- * key it is filed under, and without its url when that equals its path (a
- * site served at the root), which every page then does not send twice (issue 13).
+ * key it is filed under, without its path when that is the page's path and
+ * `#key`, and without its url when that equals its path (a site served at the
+ * root), which every page then does not send twice (issue 13).
  */
 export function pageCitationsJson(data: PageCitations): string {
+  const pagePath = data.spots[PAGE_SPOT]?.path;
   const spots: Record<string, CarriedSpot> = {};
-  for (const [key, { key: _key, url, ...spot }] of Object.entries(data.spots)) spots[key] = url === spot.path ? spot : { ...spot, url };
+  for (const [key, { key: _key, url, path, ...spot }] of Object.entries(data.spots)) {
+    const carried: CarriedSpot = key !== PAGE_SPOT && pagePath !== undefined && path === spotPathOnPage(pagePath, key) ? spot : { ...spot, path };
+    spots[key] = url === path ? carried : { ...carried, url };
+  }
   return JSON.stringify({ work: data.work, spots });
 }
 
 /** The citation data of a page's `#cite-data` block (`pageCitationsJson`). */
 export function readPageCitations(json: string): PageCitations {
   const carried = JSON.parse(json) as { work: CitedWork; spots: Record<string, CarriedSpot> };
+  const pagePath = carried.spots[PAGE_SPOT]?.path;
   const spots: Record<string, CitationSpot> = {};
-  for (const [key, spot] of Object.entries(carried.spots)) spots[key] = { key, ...spot, url: spot.url ?? spot.path };
+  for (const [key, spot] of Object.entries(carried.spots)) {
+    const path = spot.path ?? spotPathOnPage(pagePath!, key);
+    spots[key] = { key, ...spot, path, url: spot.url ?? path };
+  }
   return { work: carried.work, spots };
 }
 

@@ -3,7 +3,9 @@
  * localStorage entry; nothing is sent anywhere): per chapter page, the
  * nearest section heading above the reading line, or the chapter's start.
  * Written by reading-position.ts on chapter pages, read by
- * continue-reading.ts on the home page.
+ * continue-reading.ts on the home page (which link it shows:
+ * continue-reading-link.ts, kept apart so that the code every chapter page
+ * loads does not carry it).
  */
 import { isChapterPath } from '../site-paths';
 
@@ -62,21 +64,4 @@ export function rememberPosition(position: ReadingPosition, storage: Pick<Storag
   } catch {
     // Storage full or disabled: the place is simply not remembered.
   }
-}
-
-/** The most recent position on the site deployed at `base` (`/`, `/plan/`), or null. */
-export function latestPosition(positions: readonly ReadingPosition[], base: string): ReadingPosition | null {
-  const prefix = base.endsWith('/') ? base : `${base}/`;
-  const mine = positions.filter((p) => p.path.startsWith(prefix) && isChapterPath(p.path.slice(prefix.length - 1)));
-  return mine.reduce<ReadingPosition | null>((latest, p) => (latest === null || p.at > latest.at ? p : latest), null);
-}
-
-/** The link of a position: its page and section. */
-export function positionHref(position: ReadingPosition): string {
-  return position.anchor === null ? position.path : `${position.path}#${position.anchor}`;
-}
-
-/** The words of the home page's link: `继续阅读：第七篇第四章 二、全面提升金融业核心竞争力`. */
-export function continueReadingText(position: ReadingPosition): string {
-  return `继续阅读：${position.place}${position.section === null ? '' : ` ${position.section}`}`;
 }

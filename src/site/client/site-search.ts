@@ -5,7 +5,8 @@
  * presses it, or types `/` or Ctrl+K (⌘K). A press that comes before the code
  * opens the dialog at once; the code then takes it over, searching what the
  * reader has typed, so no press and no keystroke is lost. The dialog itself
- * is added when the page loads (search-dialog-markup.ts), not sent in the HTML.
+ * is added when the page loads (search-dialog-markup.ts), not sent in the HTML;
+ * its hint and its link to the search page come with its code.
  */
 import searchCss from '../styles/search.css?url&no-inline';
 import { loadStylesheet } from './load-stylesheet';

@@ -6,14 +6,18 @@
  * scoped styles of the components no page renders (UNUSED_COMPONENTS). Starlight
  * imports their CSS into every page's sheet whether or not a page uses them;
  * together they were ~1.2 KB of the ~11 KB gzip sheet each first visit
- * fetches (issue 13).
+ * fetches (issue 13). Also left out: the declarations of Starlight's custom
+ * properties no stylesheet, page or script reads (UNUSED_VARIABLES: the
+ * blue, green and purple palettes its asides and badges use, and a few
+ * sizes), defined for both themes on `:root`.
  *
  * A rule goes when every one of its selectors names one of these classes;
  * from a rule with other selectors too only those selectors go. Done at
  * build time, before Vite hashes the file, so the file's name still changes
  * with its content. tests/site/unused-starlight-css.test.ts checks that no
  * built page uses any of these classes: a page that starts to must take its
- * name out of UNUSED_CLASSES.
+ * name out of UNUSED_CLASSES; and that no built file reads one of
+ * UNUSED_VARIABLES (`var(--…)`): one that starts to must take it out of the list.
  */
 import type { Container, Document, Plugin, Rule } from 'postcss';
 
@@ -54,6 +58,25 @@ export const UNUSED_COMPONENTS: readonly string[] = [
   'components/EditLink.astro',
   'components/ContentNotice.astro',
 ];
+
+/**
+ * Starlight's custom properties (`--sl-…`, from its props.css) that nothing
+ * the site builds reads, whose declarations go: the blue, green and purple
+ * palettes and their hues, the low and high tones of orange and red (orange
+ * and red themselves are read), the accent background, the small shadow and
+ * three text sizes.
+ */
+export const UNUSED_VARIABLES: readonly string[] = [
+  ...['blue', 'green', 'purple'].flatMap((hue) => [`--sl-hue-${hue}`, `--sl-color-${hue}-low`, `--sl-color-${hue}`, `--sl-color-${hue}-high`]),
+  ...['orange', 'red'].flatMap((hue) => [`--sl-color-${hue}-low`, `--sl-color-${hue}-high`]),
+  '--sl-color-bg-accent',
+  '--sl-shadow-sm',
+  '--sl-text-6xl',
+  '--sl-text-body-sm',
+  '--sl-text-code',
+];
+
+const unusedVariables = new Set(UNUSED_VARIABLES);
 
 /** Whether the stylesheet at `file` (a path, maybe with Vite's `?astro&type=style…` query) is the style of an unused component. */
 export function isUnusedComponentStyle(file: string): boolean {
@@ -120,6 +143,9 @@ export default function unusedStarlightCss(): Plugin {
         });
         return;
       }
+      root.walkDecls((decl) => {
+        if (unusedVariables.has(decl.prop)) decl.remove();
+      });
       root.walkRules((rule: Rule) => {
         // Rules nested in a rule (CSS nesting) go with their parent's fate.
         if (rule.parent?.type === 'rule') return;
