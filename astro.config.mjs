@@ -20,7 +20,7 @@ import { readPlan } from './src/site/plan/read-plan-fs.ts';
 import { SITE_TITLE, planSidebar } from './src/site/plan/plan-nav.ts';
 import { isPageRedirect } from './src/site/site-paths.ts';
 import { readPackagesTable } from './src/reviewed/read-curated-fs.ts';
-import remarkSectionIds from './src/site/integrations/remark-section-ids.ts';
+import remarkSectionIds, { chapterSectionIds } from './src/site/integrations/remark-section-ids.ts';
 import { HEADING_REHYPE_PLUGINS } from './src/site/integrations/rehype-heading-links.ts';
 import rehypeTargetLists from './src/site/integrations/rehype-target-lists.ts';
 import postBuild from './src/site/integrations/post-build-fs.ts';
@@ -35,7 +35,7 @@ import minifyBeforePaint from './src/site/integrations/minify-before-paint.ts';
 import containerScopedStyles from './src/site/integrations/container-scoped-styles.ts';
 import leanOnPageContents from './src/site/integrations/lean-on-page-contents.ts';
 import iconsFromStylesheet from './src/site/integrations/icons-from-stylesheet.ts';
-import { onlyStarlightIcon, serverBundleWhole } from './src/site/integrations/build-speed.ts';
+import { noFileIcons, onlyStarlightIcon, serverBundleWhole } from './src/site/integrations/build-speed.ts';
 
 const site = process.env.SITE_URL || undefined;
 const base = process.env.BASE_PATH || '/';
@@ -93,7 +93,7 @@ export default defineConfig({
     },
     css: { postcss: { plugins: [unusedStarlightCss()] } },
     // `import()` without Vite's preload helper (src/site/integrations/lean-preload-helper.ts);
-    // Starlight's components barrel as Icon only (src/site/integrations/build-speed.ts);
+    // Starlight's components barrel as Icon only, and no file-tree icons (src/site/integrations/build-speed.ts);
     // Starlight's print sheet in the main stylesheet (src/site/integrations/print-in-main-stylesheet.ts);
     // Starlight's icons drawn by the stylesheet (icons-from-stylesheet.ts; before
     // no-style-attributes, which edits the same component after it);
@@ -102,7 +102,7 @@ export default defineConfig({
     // the before-paint script minified (minify-before-paint.ts); five Starlight
     // components' styles scoped by their container, not a class on each element (container-scoped-styles.ts);
     // the on-page contents' section marking in less code (lean-on-page-contents.ts).
-    plugins: [leanPreloadHelper(), onlyStarlightIcon(), printInMainStylesheet(), iconsFromStylesheet(), noStyleAttributes(), noSidebarStateScript(), minifyBeforePaint(), containerScopedStyles(), leanOnPageContents()],
+    plugins: [leanPreloadHelper(), onlyStarlightIcon(), noFileIcons(), printInMainStylesheet(), iconsFromStylesheet(), noStyleAttributes(), noSidebarStateScript(), minifyBeforePaint(), containerScopedStyles(), leanOnPageContents()],
   },
   markdown: {
     // The plan's characters are printed as they are: no "smart" quotes or
@@ -110,7 +110,9 @@ export default defineConfig({
     smartypants: false,
     // The plan has no code: no Shiki highlighter is loaded (build time, issue 13).
     syntaxHighlight: false,
-    remarkPlugins: [[remarkSectionIds, plan]],
+    // Section ids from the model (the table of them only: Astro keeps these
+    // options in its content cache, which the server build bundles).
+    remarkPlugins: [[remarkSectionIds, chapterSectionIds(plan)]],
     // Heading ids (contract ids kept, rehype-slug for the others) and
     // chrome; then the class of the plan's `——` target lists.
     rehypePlugins: [...HEADING_REHYPE_PLUGINS, rehypeTargetLists],

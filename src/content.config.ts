@@ -3,7 +3,11 @@
  * output (src/content/generated/docs, one MDX file per 篇 and 章); its
  * frontmatter carries `plan`, which says which part of the model a page shows.
  */
-import { defineCollection, z } from 'astro:content';
+// defineCollection and z from the modules that define them, not through
+// `astro:content`, which would load Astro's whole render runtime into the
+// content sync that reads this file (issue 13: build time).
+import { defineCollection } from 'astro/content/config';
+import { z } from 'astro/zod';
 import { glob } from 'astro/loaders';
 import { docsSchema } from '@astrojs/starlight/schema';
 
@@ -29,7 +33,9 @@ const planRefSchema = z.discriminatedUnion('kind', [
 
 export const collections = {
   docs: defineCollection({
-    loader: glob({ pattern: '**/*.mdx', base: './src/content/generated/docs' }),
+    // The bodies are compiled from the files (MDX); kept in the content store
+    // they would only be bundled into the server build unread (issue 13: build time).
+    loader: glob({ pattern: '**/*.mdx', base: './src/content/generated/docs', retainBody: false }),
     schema: docsSchema({ extend: z.object({ plan: planRefSchema.optional() }) }),
   }),
 };

@@ -8,7 +8,7 @@ import { unified } from 'unified';
 import type { Heading, Root } from 'mdast';
 import { describe, expect, it } from 'vitest';
 import type { Plan } from '../../src/convert/model';
-import remarkSectionIds from '../../src/site/integrations/remark-section-ids';
+import remarkSectionIds, { chapterSectionIds } from '../../src/site/integrations/remark-section-ids';
 import { parseChineseNumeral } from '../../src/convert/chinese-numerals.ts';
 
 /** A plan of one chapter (篇 1, 章 2) with sections 1, 2 and 10. */
@@ -31,7 +31,7 @@ const plan = {
 } as unknown as Plan;
 
 function headingIds(markdown: string, page: object = { kind: 'chapter', part: 1, chapter: 2 }): (string | undefined)[] {
-  const processor = unified().use(remarkParse).use(remarkSectionIds, plan);
+  const processor = unified().use(remarkParse).use(remarkSectionIds, chapterSectionIds(plan));
   const tree = processor.runSync(processor.parse(markdown), { data: { astro: { frontmatter: { plan: page } } } }) as Root;
   return tree.children
     .filter((node): node is Heading => node.type === 'heading')

@@ -28,19 +28,41 @@ function visitHeadings(nodes: readonly RootContent[], onHeading: (heading: Headi
 }
 
 /**
- * The plugin (use as `remarkPlugins: [[remarkSectionIds, plan]]`). Only
- * level-2 headings of a chapter page whose text is a section's are touched;
- * an id already set is kept.
+ * Each chapter's section ids by heading text (numbering and title), keyed
+ * `part/chapter`: what the plugin needs of the model. Astro stores the
+ * Markdown options, this table included, in its content cache, which is
+ * bundled into the server build: the whole model there was 180 KB that Rollup
+ * parsed for nothing (issue 13: build time).
  */
-export default function remarkSectionIds(plan: Plan): (tree: Root, file: { data: AstroFileData }) => void {
+export type ChapterSectionIds = Record<string, Record<string, string>>;
+
+const chapterKey = (part: number, chapter: number): string => `${part}/${chapter}`;
+
+export function chapterSectionIds(plan: Plan): ChapterSectionIds {
+  const table: ChapterSectionIds = {};
+  for (const part of plan.parts) {
+    for (const chapter of part.chapters) {
+      table[chapterKey(part.n, chapter.n)] = Object.fromEntries(chapter.sections.map((s) => [s.label + s.title, sectionId(s.n)]));
+    }
+  }
+  return table;
+}
+
+/**
+ * The plugin (use as `remarkPlugins: [[remarkSectionIds, chapterSectionIds(plan)]]`).
+ * Only level-2 headings of a chapter page whose text is a section's are
+ * touched; an id already set is kept.
+ */
+export default function remarkSectionIds(sections: ChapterSectionIds): (tree: Root, file: { data: AstroFileData }) => void {
   return (tree, file) => {
     const page = file.data.astro?.frontmatter?.plan;
-    if (page?.kind !== 'chapter') return;
-    const chapter = plan.parts.find((p) => p.n === page.part)?.chapters.find((c) => c.n === page.chapter);
-    if (!chapter) return;
-    const ids = new Map(chapter.sections.map((s) => [s.label + s.title, sectionId(s.n)]));
+    if (page?.kind !== 'chapter' || page.part === undefined || page.chapter === undefined) return;
+    const key = chapterKey(page.part, page.chapter);
+    if (!Object.hasOwn(sections, key)) return;
+    const ids = sections[key];
     visitHeadings(tree.children, (heading) => {
-      const id = heading.depth === 2 ? ids.get(toString(heading)) : undefined;
+      const text = toString(heading);
+      const id = heading.depth === 2 && Object.hasOwn(ids, text) ? ids[text] : undefined;
       if (id === undefined) return;
       heading.data ??= {};
       heading.data.hProperties ??= {};
