@@ -12,6 +12,6 @@ import { sitePathOf } from '../site/site-paths';
 
 export const onRequest = defineRouteMiddleware((context) => {
   const { entry } = context.locals.starlightRoute;
-  // The page's search types alone (its filters' `type`, filters.ts), without the 篇 filter's walk of the plan.
+  // Whether the page is indexed at all: its search types (its filters' `type`, filters.ts), not its filters.
   if (searchTypesForPath(plan, sitePathOf(context.url.pathname, import.meta.env.BASE_URL)).length === 0) entry.data.pagefind = false;
 });

@@ -29,27 +29,19 @@ import type { Plugin } from 'vite';
 const STARLIGHT_COMPONENTS = /[\\/]node_modules[\\/]@astrojs[\\/]starlight[\\/]components\.ts$/;
 const STARLIGHT_FILE_ICONS = /[\\/]node_modules[\\/]@astrojs[\\/]starlight[\\/]user-components[\\/]file-tree-icons\.ts$/;
 
-export function onlyStarlightIcon(): Plugin {
+/** A Vite plugin that gives the build `code` in place of the file whose id matches `file`. */
+function standIn(name: string, file: RegExp, code: string): Plugin {
   return {
-    name: 'gangyao:only-starlight-icon',
+    name,
     enforce: 'pre',
-    load(id) {
-      if (STARLIGHT_COMPONENTS.test(id)) return "export { default as Icon } from './user-components/Icon.astro';\n";
-      return null;
-    },
+    load: (id) => (file.test(id) ? code : null),
   };
 }
 
-export function noFileIcons(): Plugin {
-  return {
-    name: 'gangyao:no-file-icons',
-    enforce: 'pre',
-    load(id) {
-      if (STARLIGHT_FILE_ICONS.test(id)) return 'export const FileIcons = {};\n';
-      return null;
-    },
-  };
-}
+export const onlyStarlightIcon = (): Plugin =>
+  standIn('gangyao:only-starlight-icon', STARLIGHT_COMPONENTS, "export { default as Icon } from './user-components/Icon.astro';\n");
+
+export const noFileIcons = (): Plugin => standIn('gangyao:no-file-icons', STARLIGHT_FILE_ICONS, 'export const FileIcons = {};\n');
 
 export function serverBundleWhole(): AstroIntegration {
   return {
