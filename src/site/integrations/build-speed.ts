@@ -25,23 +25,15 @@
  */
 import type { AstroIntegration } from 'astro';
 import type { Plugin } from 'vite';
+import { starlightStandIn } from './starlight-module';
 
 const STARLIGHT_COMPONENTS = /[\\/]node_modules[\\/]@astrojs[\\/]starlight[\\/]components\.ts$/;
 const STARLIGHT_FILE_ICONS = /[\\/]node_modules[\\/]@astrojs[\\/]starlight[\\/]user-components[\\/]file-tree-icons\.ts$/;
 
-/** A Vite plugin that gives the build `code` in place of the file whose id matches `file`. */
-function standIn(name: string, file: RegExp, code: string): Plugin {
-  return {
-    name,
-    enforce: 'pre',
-    load: (id) => (file.test(id) ? code : null),
-  };
-}
-
 export const onlyStarlightIcon = (): Plugin =>
-  standIn('gangyao:only-starlight-icon', STARLIGHT_COMPONENTS, "export { default as Icon } from './user-components/Icon.astro';\n");
+  starlightStandIn('gangyao:only-starlight-icon', STARLIGHT_COMPONENTS, "export { default as Icon } from './user-components/Icon.astro';\n");
 
-export const noFileIcons = (): Plugin => standIn('gangyao:no-file-icons', STARLIGHT_FILE_ICONS, 'export const FileIcons = {};\n');
+export const noFileIcons = (): Plugin => starlightStandIn('gangyao:no-file-icons', STARLIGHT_FILE_ICONS, 'export const FileIcons = {};\n');
 
 export function serverBundleWhole(): AstroIntegration {
   return {

@@ -8,17 +8,11 @@
  */
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
-import { starlightModule } from './starlight-module';
+import { starlightModule, starlightStandIn } from './starlight-module';
 
 const STARLIGHT_TOC_SCRIPT = starlightModule('components/TableOfContents/starlight-toc.ts');
 const ON_PAGE_CONTENTS = fileURLToPath(new URL('../client/on-page-contents.ts', import.meta.url));
 
 export default function leanOnPageContents(): Plugin {
-  return {
-    name: 'gangyao:lean-on-page-contents',
-    enforce: 'pre',
-    load(id) {
-      return STARLIGHT_TOC_SCRIPT.test(id) ? `export { StarlightTOC } from ${JSON.stringify(ON_PAGE_CONTENTS)};\n` : null;
-    },
-  };
+  return starlightStandIn('gangyao:lean-on-page-contents', STARLIGHT_TOC_SCRIPT, `export { StarlightTOC } from ${JSON.stringify(ON_PAGE_CONTENTS)};\n`);
 }

@@ -8,16 +8,10 @@
  * was about 0.3 KB gzip of every page's script (issue 13).
  */
 import type { Plugin } from 'vite';
-import { starlightModule } from './starlight-module';
+import { starlightModule, starlightStandIn } from './starlight-module';
 
 const SIDEBAR_STATE_SCRIPT = starlightModule('components/SidebarPersistState.ts');
 
 export default function noSidebarStateScript(): Plugin {
-  return {
-    name: 'gangyao:no-sidebar-state-script',
-    enforce: 'pre',
-    load(id) {
-      return SIDEBAR_STATE_SCRIPT.test(id) ? 'export {};\n' : null;
-    },
-  };
+  return starlightStandIn('gangyao:no-sidebar-state-script', SIDEBAR_STATE_SCRIPT, 'export {};\n');
 }

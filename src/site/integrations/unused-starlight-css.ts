@@ -113,13 +113,18 @@ function withoutNegations(selector: string): string {
   return out;
 }
 
+/** Whether `selector` names one of the elements `tags` by its type (not as part of a longer name or a class). */
+function namesElement(selector: string, tags: readonly string[]): boolean {
+  return tags.some((tag) => new RegExp(`(?:^|[\\s>+~(,])${tag}(?![\\w-])`).test(selector));
+}
+
 /** Whether a selector of the content styles selects an element the content never has. */
 export function selectsUnusedContent(selector: string): boolean {
   const bare = withoutNegations(selector);
   const at = bare.indexOf('.sl-markdown-content ');
   if (at < 0) return false;
   const inContent = bare.slice(at + '.sl-markdown-content'.length);
-  return UNUSED_CONTENT_ELEMENTS.some((tag) => new RegExp(`(?:^|[\\s>+~(,])${tag}(?![\\w-])`).test(inContent));
+  return namesElement(inContent, UNUSED_CONTENT_ELEMENTS);
 }
 
 /** Whether a selector names a class or a custom element the site never renders, or an element its content never has. */
@@ -127,8 +132,7 @@ export function selectsUnused(selector: string): boolean {
   for (const m of selector.matchAll(/\.((?:\\.|[\w-])+)/g)) {
     if (isUnusedClass(m[1].replace(/\\(.)/g, '$1'))) return true;
   }
-  const bare = withoutNegations(selector);
-  if (UNUSED_ELEMENTS.some((tag) => new RegExp(`(?:^|[\\s>+~(,])${tag}(?![\\w-])`).test(bare))) return true;
+  if (namesElement(withoutNegations(selector), UNUSED_ELEMENTS)) return true;
   return selectsUnusedContent(selector);
 }
 
