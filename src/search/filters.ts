@@ -15,7 +15,7 @@
 import type { Part, Plan } from '../convert/model';
 import { isBox, isIndicatorsTable, stepPlace } from '../convert/plan-walk';
 import { BOXES_PATH, INDICATORS_PATH } from '../site/site-paths';
-import { pageSteps, planSteps } from './page-steps';
+import { pageSteps, planSteps } from '../site/plan/page-steps';
 import { SEARCH_TYPE_FILTER, searchTypesForPath, type SearchType } from './search-types';
 
 /** The values of the `type` filter, in the order the search page lists them. */

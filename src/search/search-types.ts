@@ -17,7 +17,7 @@
 import type { Plan } from '../convert/model';
 import { isBox, isIndicatorsTable } from '../convert/plan-walk';
 import { BOXES_PATH, HOME_PATH, INDICATORS_PATH, PACKAGES_PATH, isPackagePath } from '../site/site-paths';
-import { pageSteps } from './page-steps';
+import { pageSteps } from '../site/plan/page-steps';
 
 /** A value of the search type filter. */
 export type SearchType = '正文' | '专栏' | '指标' | '重大工程包';

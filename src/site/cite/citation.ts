@@ -22,7 +22,8 @@
  * (src/site/client/served-url.ts), so a copy served anywhere cites itself.
  */
 import type { Plan } from '../../convert/model';
-import { isBox, planBlocks, walkPlan } from '../../convert/plan-walk';
+import { isBox, planBlocks } from '../../convert/plan-walk';
+import { pageSteps } from '../plan/page-steps';
 import type { PackagesTable } from '../../reviewed/packages-table';
 import { lastPage, pageAfterFooter } from '../../convert/printed-pages';
 import type { IndicatorsTable } from '../../reviewed/indicators-table';
@@ -177,12 +178,12 @@ export function chapterSpots(plan: Plan, spans: PlanPageSpans, part: number, cha
   const spots: CitationSpot[] = [
     spotAt(at, page, '', { key: PAGE_SPOT, kind: 'chapter', name: `${p.label} ${c.label} ${c.title}`, pages: spans.chapters.get(chapterKey(p.n, c.n))! }),
   ];
-  for (const step of walkPlan(plan)) {
-    if (step.type === 'section' && step.chapter === c) {
+  for (const step of pageSteps(plan, page)) {
+    if (step.type === 'section') {
       const s = step.node;
       const key = sectionId(s.n);
       spots.push(spotAt(at, page, key, { key, kind: 'section', name: `${p.label} ${c.label} ${s.label}${s.title}`, pages: spans.sections.get(sectionKey(p.n, c.n, s.n))! }));
-    } else if (step.type === 'block' && step.chapter === c && isBox(step.node)) spots.push(boxSpot(plan, spans, step.node.n, at, boxId(step.node.n)));
+    } else if (step.type === 'block' && isBox(step.node)) spots.push(boxSpot(plan, spans, step.node.n, at, boxId(step.node.n)));
   }
   return spots;
 }

@@ -1,17 +1,18 @@
 /**
  * The model's steps (plan-walk.ts) grouped by the page that shows them, walked
- * once per model: the search filters (filters.ts, search-types.ts) are asked
- * for one page at a time, for every page the site builds (the route
+ * once per model: the search filters (src/search/filters.ts, search-types.ts)
+ * are asked for one page at a time, for every page the site builds (the route
  * middleware, each 篇 and 章 page's content) and for every page indexed (the
  * page list), and one walk of the whole plan for each was a quarter of a
- * second of the build (issue 13: the build within 15 s). The model is never
+ * second of the build (issue 13: the build within 15 s); a 章 page's citation
+ * spots (src/site/cite/citation.ts) are its sections and boxes. The model is never
  * changed once read, so a walk is kept for as long as its model lives.
  *
  * Pure: the model in, its steps out (the same for the same model).
  */
-import type { Plan } from '../convert/model';
-import { walkPlan, type PlanStep } from '../convert/plan-walk';
-import { stepPagePath } from '../site/site-paths';
+import type { Plan } from '../../convert/model';
+import { walkPlan, type PlanStep } from '../../convert/plan-walk';
+import { stepPagePath } from '../site-paths';
 
 interface Walked {
   steps: readonly PlanStep[];
