@@ -36,21 +36,25 @@ export interface PolicedPage {
   htmlGzipBytes: number;
 }
 
-const hashOf = (text: string) => createHash('sha256').update(text).digest('hex');
+/**
+ * SHA-256 (hex) of a content (a string as UTF-8): a page's hash here, and
+ * the key by which post-build-fs.ts finds the gzip sizes measured here.
+ */
+export const sha256Hex = (data: string | Buffer): string => createHash('sha256').update(data).digest('hex');
 
 /** Every HTML file under `dir` with its policy added; throws as withContentSecurityPolicy does (an inline event handler, a second policy). */
 export function policedPages(dir: string): PolicedPage[] {
   return builtPages(dir).map((file) => {
     const generated = readFileSync(file, 'utf8');
     const html = withContentSecurityPolicy(generated, path.relative(dir, file));
-    return { file, generatedHash: hashOf(generated), html, htmlHash: hashOf(html), htmlGzipBytes: gzipSync(html).length };
+    return { file, generatedHash: sha256Hex(generated), html, htmlHash: sha256Hex(html), htmlGzipBytes: gzipSync(html).length };
   });
 }
 
 /** Writes the pages; throws when one is no longer the HTML its policy was computed from. Returns how many. */
 export function writePolicedPages(pages: readonly PolicedPage[]): number {
   for (const page of pages) {
-    if (hashOf(readFileSync(page.file, 'utf8')) !== page.generatedHash) throw new Error(`${page.file} changed after its Content-Security-Policy was computed`);
+    if (sha256Hex(readFileSync(page.file, 'utf8')) !== page.generatedHash) throw new Error(`${page.file} changed after its Content-Security-Policy was computed`);
   }
   for (const page of pages) writeFileSync(page.file, page.html);
   return pages.length;

@@ -10,14 +10,13 @@
  * and last the `_headers` file of cache headers for every file written
  * (cache-headers.ts).
  */
-import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import type { AstroIntegration } from 'astro';
-import { policedPages, startPolicyWorker, writePolicedPages, type PolicedPage, type PolicyWorker } from './page-policies-fs.ts';
+import { policedPages, sha256Hex, startPolicyWorker, writePolicedPages, type PolicedPage, type PolicyWorker } from './page-policies-fs.ts';
 import { CONTENT_HASHED_SOURCE, cacheRules, headersFile, HEADERS_FILE, isContentHashed } from './cache-headers.ts';
 import {
   EDITION_FILE,
@@ -51,13 +50,12 @@ function builtFiles(dir: string, gzipSizes: ReadonlyMap<string, number> = new Ma
       const file = path.join(entry.parentPath, entry.name);
       const rel = path.relative(dir, file).split(path.sep).join('/');
       const bytes = readFileSync(file);
-      const hash = sha256(bytes);
+      const hash = sha256Hex(bytes);
       return { rel, hash: hash.slice(0, 16), gzipBytes: offlinePart(rel) === 'none' ? 0 : (gzipSizes.get(hash) ?? gzipSync(bytes).length) };
     });
 }
 
-const sha256 = (data: string | Buffer) => createHash('sha256').update(data).digest('hex');
-const shortHash = (data: string | Buffer) => sha256(data).slice(0, 16);
+const shortHash = (data: string | Buffer) => sha256Hex(data).slice(0, 16);
 
 /** The worker's caches, named once here and handed to public/sw-edition.js through `self.OFFLINE_EDITION`. */
 const SITE_CACHE = 'gangyao-site';
