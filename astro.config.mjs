@@ -24,6 +24,7 @@ import remarkSectionIds, { chapterSectionIds } from './src/site/integrations/rem
 import { HEADING_REHYPE_PLUGINS } from './src/site/integrations/rehype-heading-links.ts';
 import rehypeTargetLists from './src/site/integrations/rehype-target-lists.ts';
 import postBuild from './src/site/integrations/post-build-fs.ts';
+import modelWorker from './src/site/integrations/model-worker-fs.ts';
 import searchIndex from './src/search/search-index-fs.ts';
 import unusedStarlightCss from './src/site/integrations/unused-starlight-css.ts';
 import mergePageScripts from './src/site/integrations/merge-page-scripts-fs.ts';
@@ -182,6 +183,9 @@ export default defineConfig({
     // The MDX pages the converter writes (Starlight would add this integration
     // itself, with the same options, when the config names none).
     mdx({ optimize: true }),
+    // The EPUB, the plain text, the term index and the build information made
+    // in a worker thread while the site is built (src/site/integrations/model-worker-fs.ts).
+    modelWorker(),
     // Starlight adds a sitemap of every page when none is configured; this one
     // leaves out the /page/P/ redirects (noindex pages do not belong in it).
     // Without SITE_URL it writes nothing (a sitemap needs absolute URLs).

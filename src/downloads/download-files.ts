@@ -1,15 +1,13 @@
 /**
  * The downloadable editions of the plan, built once per build from the model
  * and the curated tables: what /downloads/ lists and what its endpoints
- * serve. Each file is built on first use and kept, so the page that states
- * its size and the endpoint that writes it share the same bytes.
+ * serve. Each file's bytes are made once (in the build, by the model worker:
+ * src/site/model-products.ts) and kept, so the page that states its size and
+ * the endpoint that writes it share the same bytes.
  */
 import { LAST_PAGE, plan } from '../site/plan/plan';
-import { indicatorsTable, packagesTable } from '../reviewed/curated-data';
 import { EPUB_PATH, TEXT_PATH } from '../site/site-paths';
-import { planEpub } from './epub';
-import { planPlainText } from './plain-text';
-import { readEdition } from './edition-fs';
+import { siteProduct } from '../site/site-products';
 
 /** One downloadable file. */
 export interface DownloadFile {
@@ -24,13 +22,11 @@ export interface DownloadFile {
   /** Its Content-Type. */
   contentType: string;
   /** Its bytes. */
-  bytes: () => Uint8Array;
+  bytes: () => Promise<Uint8Array>;
 }
 
-const tables = { indicators: indicatorsTable, packages: packagesTable };
-
-function once(build: () => Uint8Array): () => Uint8Array {
-  let bytes: Uint8Array | undefined;
+function once(build: () => Promise<Uint8Array>): () => Promise<Uint8Array> {
+  let bytes: Promise<Uint8Array> | undefined;
   return () => (bytes ??= build());
 }
 
@@ -44,7 +40,7 @@ export const EPUB_FILE: DownloadFile = {
     `专栏、主要指标表和附表（真表格）。可在手机、平板和电子阅读器的阅读软件中打开，字号可调；目录可跳到每篇、每章、每节，` +
     `“页码”导航可跳到印刷版${LAST_PAGE}页中的任一页，与本站和纸质版的页码一致。附无障碍说明。`,
   contentType: 'application/epub+zip',
-  bytes: once(() => planEpub(plan, tables, readEdition())),
+  bytes: once(() => siteProduct('epub')),
 };
 
 /** The plain text. */
@@ -55,13 +51,13 @@ export const TEXT_FILE: DownloadFile = {
   description:
     '校正后的规划全文，不含页码：标题、各级标题、每段、每个专栏条目各占一行；两张表格每行一行，单元格之间用制表符分隔。适合检索、比对和文本分析；任何文本编辑器都能打开。',
   contentType: 'text/plain; charset=utf-8',
-  bytes: once(() => new TextEncoder().encode(planPlainText(plan, tables))),
+  bytes: once(() => siteProduct('text')),
 };
 
 /** Every downloadable file, in the order /downloads/ lists them. */
 export const DOWNLOAD_FILES: readonly DownloadFile[] = [EPUB_FILE, TEXT_FILE];
 
 /** The response an endpoint serves for `file`. */
-export function downloadResponse(file: DownloadFile): Response {
-  return new Response(new Uint8Array(file.bytes()), { headers: { 'Content-Type': file.contentType } });
+export async function downloadResponse(file: DownloadFile): Promise<Response> {
+  return new Response(new Uint8Array(await file.bytes()), { headers: { 'Content-Type': file.contentType } });
 }

@@ -16,6 +16,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Plan } from '../../src/convert/model';
 import { planText } from '../../src/convert/plan-text';
 import { planPlainText } from '../../src/downloads/plain-text';
+import { planEpub } from '../../src/downloads/epub';
+import { readEdition } from '../../src/downloads/edition-fs';
 import { pageLocations } from '../../src/site/plan/page-locations';
 import { readPlan } from '../../src/site/plan/read-plan-fs';
 import { ABOUT_PATH, DATA_INDEX_PATH, DOWNLOADS_PATH, EPUB_PATH, HOME_PATH, TEXT_PATH } from '../../src/site/site-paths';
@@ -91,6 +93,10 @@ describe('EPUB', () => {
     expect(run.output).toContain('Messages: 0 fatals / 0 errors / 0 warnings / 0 infos');
     expect(run.output).toContain('No errors or warnings detected.');
     expect(run.status, run.output).toBe(0);
+  });
+
+  it('is, byte for byte, the book this checkout’s model, tables and edition make (the build makes it in a worker thread, astro dev in the endpoint’s)', () => {
+    expect(Buffer.from(epubBytes).equals(planEpub(plan, { indicators, packages }, readEdition(ROOT)))).toBe(true);
   });
 
   it('is a zip whose first entry is the mimetype, stored and without extra field', () => {

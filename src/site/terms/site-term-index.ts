@@ -1,11 +1,14 @@
 /**
- * The term index of the plan for pages and components, computed once per
- * build (see `quotedTermIndex`). The site title precedes every page's text,
- * so text fragments are chosen not to match it.
+ * The term index of the plan for pages and components, made once per build
+ * (`MODEL_PRODUCTS.termIndex` in model-products.ts: in the build, by the
+ * model worker, off the main thread).
  */
-import { quotedTermIndex, type QuotedTermIndex } from './quoted-terms';
-import { SITE_TITLE } from '../plan/plan-nav';
-import { plan } from '../plan/plan';
+import type { QuotedTermIndex } from './quoted-terms';
+import { siteProduct } from '../site-products';
+
+let index: Promise<QuotedTermIndex> | undefined;
 
 /** The terms and the phrases left out. */
-export const termIndex: QuotedTermIndex = quotedTermIndex(plan, { navigation: [SITE_TITLE] });
+export function siteTermIndex(): Promise<QuotedTermIndex> {
+  return (index ??= siteProduct('termIndex'));
+}
