@@ -88,7 +88,6 @@ export function startPolicyWorker(): PolicyWorker {
     // (Vite's module runner, which loads the integrations, has no import.meta.resolve.)
     workerData: { module: import.meta.url, tsxApi: createRequire(import.meta.url).resolve('tsx/esm/api') },
   });
-  worker.unref();
   const result = new Promise<PolicedPage[]>((resolve, reject) => {
     worker.once('message', (pages: PolicedPage[]) => {
       resolve(pages);
@@ -97,6 +96,9 @@ export function startPolicyWorker(): PolicyWorker {
     worker.once('error', reject);
     worker.once('exit', (code) => reject(new Error(`the Content-Security-Policy worker stopped (exit ${code}) before it was done`)));
   });
+  // After the listeners: a 'message' listener refs the worker's port again,
+  // and a build that failed before asking would then never end.
+  worker.unref();
   // A failure is reported to whoever asks; unasked, it is nobody's.
   result.catch(() => {});
   return {
