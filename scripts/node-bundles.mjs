@@ -1,4 +1,4 @@
-// The two modules `npm run build` (scripts/build.mjs) runs from TypeScript,
+// The modules `npm run build` (scripts/build.mjs) runs from TypeScript,
 // each bundled by esbuild into one plain-JavaScript module Node imports
 // itself, in a fraction of the time another loader takes:
 //
@@ -11,6 +11,10 @@
 //   loads passes through tsx's hooks (in a thread of their own) and its
 //   compiler: about two thirds of a second of CPU more than the bundle, on
 //   the core Astro is loading on meanwhile.
+// - the model worker (src/site/model-products-fs.ts), bundled and started by
+//   the model-worker integration when the build starts: under tsx's loader
+//   its modules took about a second of CPU more to load, on the core the
+//   worker is there to spare.
 //
 // A bundle holds our modules (and Starlight's); every other package stays an
 // import, so Astro, Vite and the rest are the instances Astro itself uses.
@@ -29,6 +33,9 @@ export const CONFIG_BUNDLE = 'node_modules/.cache/gangyao-build/astro.config.mjs
 /** The converter's bundle, relative to the project root: `node CONVERTER_BUNDLE [options]` is `npm run convert -- [options]`. */
 export const CONVERTER_BUNDLE = 'node_modules/.cache/gangyao-build/convert.mjs';
 
+/** The model worker's bundle, relative to the project root: a worker thread's module (src/site/integrations/model-worker-fs.ts). */
+export const MODEL_WORKER_BUNDLE = 'node_modules/.cache/gangyao-build/model-worker.mjs';
+
 /** Modules the bundle holds: Starlight is TypeScript, which Node cannot import. */
 const BUNDLED_PACKAGE = /^@astrojs\/starlight(\/|$)/;
 
@@ -39,8 +46,10 @@ const ourModules = {
     b.onResolve({ filter: /\?raw$/ }, (args) => ({ path: path.resolve(args.resolveDir, args.path.slice(0, -'?raw'.length)), namespace: 'raw' }));
     b.onLoad({ filter: /.*/, namespace: 'raw' }, async (args) => ({ contents: await readFile(args.path, 'utf8'), loader: 'text' }));
     b.onResolve({ filter: /^[^./]/ }, (args) => (BUNDLED_PACKAGE.test(args.path) ? undefined : { external: true }));
+    // (A pattern, not the words themselves, so that this file, which the
+    // config's bundle holds for the model worker, keeps its own code.)
     b.onLoad({ filter: /\.[cm]?[jt]s$/ }, async (args) => ({
-      contents: (await readFile(args.path, 'utf8')).replaceAll('import.meta.url', JSON.stringify(pathToFileURL(args.path).href)),
+      contents: (await readFile(args.path, 'utf8')).replace(/\bimport\.meta\.url\b/g, JSON.stringify(pathToFileURL(args.path).href)),
       loader: /\.[cm]?ts$/.test(args.path) ? 'ts' : 'js',
     }));
   },
@@ -79,4 +88,14 @@ export function bundleAstroConfig(root) {
 export function bundleConverter(root) {
   const contents = "import { main } from './scripts/convert.ts';\nprocess.exitCode = await main(process.argv.slice(2));\n";
   return bundle(root, { stdin: { contents, resolveDir: root, sourcefile: 'convert-command.mjs', loader: 'js' } }, CONVERTER_BUNDLE);
+}
+
+/**
+ * Writes the model worker's module to `root`/MODEL_WORKER_BUNDLE: run in a
+ * worker thread, it posts the products of the model made from the files on
+ * disk to the thread that started it (src/site/model-products-fs.ts).
+ */
+export function bundleModelWorker(root) {
+  const contents = "import { parentPort } from 'node:worker_threads';\nimport { postModelProducts } from './src/site/model-products-fs.ts';\npostModelProducts(parentPort);\n";
+  return bundle(root, { stdin: { contents, resolveDir: root, sourcefile: 'model-worker.mjs', loader: 'js' } }, MODEL_WORKER_BUNDLE);
 }

@@ -1,55 +1,30 @@
 /**
- * The model worker: an Astro integration that, when a build starts, makes
- * the products of the model (src/site/model-products.ts: the EPUB, the plain
- * text, the term index, the build information) in a worker thread and
+ * The model worker: an Astro integration that, when `astro build` sets up,
+ * makes the products of the model (src/site/model-products.ts: the EPUB, the
+ * plain text, the term index, the build information) in a worker thread and
  * offers them to the pages and endpoints that serve them. The build's main
  * thread is busy from start to end, the machine's second core mostly idle
- * (issue 13: the build within 15 s on two cores); the worker's products are
- * ready long before the pages are generated, so the routes phase no longer
- * makes them (nor blocks on git three times, twice over).
+ * (issue 13: the build within 15 s on two cores): started while Astro sets
+ * up, the worker is done before the site's modules are built, so the routes
+ * phase no longer makes the products (nor waits for git three times, twice
+ * over). `astro dev` starts none: its pages make the products themselves.
  *
- * The worker reads the model and the tables from disk (the converter has
- * written plan.json before Astro starts); the pages' copies come through
- * Vite from the same files.
+ * The worker runs src/site/model-products-fs.ts bundled into plain
+ * JavaScript (scripts/node-bundles.mjs) when the build starts, so it is
+ * always the checkout's code.
  */
-import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { AstroIntegration } from 'astro';
-import { readPlan } from '../plan/read-plan-fs';
-import { readIndicatorsTable, readPackagesTable } from '../../reviewed/read-curated-fs';
-import { checkoutEdition } from '../../downloads/edition-fs';
-import { makeModelProducts, offerModelProducts, type ModelProducts } from '../model-products';
+import { MODEL_WORKER_BUNDLE, bundleModelWorker } from '../../../scripts/node-bundles.mjs';
+import { offerModelProducts, type ModelProducts } from '../model-products';
 
-/** Every product, made from the files on disk of the project in the working directory. */
-export function modelProductsFromDisk(): ModelProducts {
-  return makeModelProducts({
-    plan: readPlan(),
-    tables: { indicators: readIndicatorsTable(), packages: readPackagesTable() },
-    ...checkoutEdition(),
-  });
-}
-
-/**
- * The worker: this module loaded through tsx's API (the worker thread has
- * no TypeScript of its own), then `modelProductsFromDisk()` posted back,
- * the bytes moved rather than copied.
- */
-const WORKER_SOURCE = `
-const { parentPort, workerData } = require('node:worker_threads');
-require(workerData.tsxApi).tsImport(workerData.module, workerData.module).then((module) => {
-  const products = module.modelProductsFromDisk();
-  parentPort.postMessage(products, [products.epub.buffer, products.text.buffer]);
-});
-`;
-
-/** Starts the worker; its products, or its failure. */
-function startModelWorker(): Promise<ModelProducts> {
-  const worker = new Worker(WORKER_SOURCE, {
-    eval: true,
-    // (Vite's module runner, which loads the integrations, has no import.meta.resolve.)
-    workerData: { module: import.meta.url, tsxApi: createRequire(import.meta.url).resolve('tsx/esm/api') },
-  });
-  const products = new Promise<ModelProducts>((resolve, reject) => {
+/** Bundles the worker's module of the project at `root`, starts it; its products, or its failure. */
+async function startModelWorker(root: string): Promise<ModelProducts> {
+  await bundleModelWorker(root);
+  const worker = new Worker(path.join(root, MODEL_WORKER_BUNDLE));
+  return new Promise<ModelProducts>((resolve, reject) => {
     worker.once('message', (made: ModelProducts) => {
       resolve(made);
       void worker.terminate();
@@ -57,18 +32,32 @@ function startModelWorker(): Promise<ModelProducts> {
     worker.once('error', reject);
     worker.once('exit', (code) => reject(new Error(`the model worker stopped (exit ${code}) before it was done`)));
   });
-  // A failure is reported to the page that asks; unasked, it is nobody's.
-  products.catch(() => {});
-  return products;
 }
 
 /** The integration (its place among the integrations does not matter). */
 export default function modelWorker(): AstroIntegration {
+  let products: Promise<ModelProducts> | null = null;
   return {
     name: 'gangyao:model-worker',
     hooks: {
-      'astro:build:start': () => offerModelProducts(startModelWorker()),
-      'astro:build:done': () => offerModelProducts(undefined),
+      'astro:config:setup': ({ command, config }) => {
+        if (command !== 'build') return;
+        products = startModelWorker(fileURLToPath(config.root));
+        // Settled or thrown in build:setup below; never an unhandled rejection meanwhile.
+        products.catch(() => {});
+        offerModelProducts(products);
+      },
+      // Before the client build, when the worker is long done: its failure
+      // fails the build here, with its error. A page whose await rejects
+      // would not: Astro 5.18 then stops rendering without a word and the
+      // build never ends.
+      'astro:build:setup': async ({ target }) => {
+        if (target === 'client' && products) await products;
+      },
+      'astro:build:done': () => {
+        products = null;
+        offerModelProducts(undefined);
+      },
     },
   };
 }
