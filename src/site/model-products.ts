@@ -10,8 +10,9 @@
  * the main thread builds the site (issue 13: the build within 15 s on two
  * cores; the EPUB, the term index and git's three runs took about half a
  * second of the routes phase); the pages and endpoints that own their URLs
- * take the worker's results (`modelProduct`), and make them in their own
- * thread from their own sources when no worker was started (`astro dev`).
+ * take the worker's results (offered-products.ts), and make them in their
+ * own thread from their own sources when no worker was started (`astro dev`:
+ * site-products.ts).
  * Either way the same functions run on the same inputs, so the bytes are
  * the same.
  */
@@ -56,26 +57,4 @@ export function makeModelProducts(sources: ModelSources): ModelProducts {
     text: MODEL_PRODUCTS.text(sources),
     termIndex: MODEL_PRODUCTS.termIndex(sources),
   };
-}
-
-/**
- * Where the worker's products wait for the pages: the build's integrations
- * and the pages it renders run in one thread, but the pages are bundled
- * apart from the integrations, so they share no module; they share the
- * global object.
- */
-const OFFERED = Symbol.for('gangyao:model-products');
-
-type WithOffered = typeof globalThis & { [OFFERED]?: Promise<ModelProducts> };
-
-/** Offers the products of a build's worker to its pages (undefined: none, after the build). */
-export function offerModelProducts(products: Promise<ModelProducts> | undefined): void {
-  (globalThis as WithOffered)[OFFERED] = products;
-}
-
-/** The product `name`: the build worker's when one was offered, else made here from `sources()`. */
-export async function modelProduct<K extends ModelProductName>(name: K, sources: () => ModelSources): Promise<ModelProducts[K]> {
-  const offered = (globalThis as WithOffered)[OFFERED];
-  if (offered) return (await offered)[name];
-  return MODEL_PRODUCTS[name](sources()) as ModelProducts[K];
 }

@@ -18,7 +18,8 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { AstroIntegration } from 'astro';
 import { MODEL_WORKER_BUNDLE, bundleModelWorker } from '../../../scripts/node-bundles.mjs';
-import { offerModelProducts, type ModelProducts } from '../model-products';
+import type { ModelProducts } from '../model-products';
+import { offerModelProducts } from '../offered-products';
 
 /** Bundles the worker's module of the project at `root`, starts it; its products, or its failure. */
 async function startModelWorker(root: string): Promise<ModelProducts> {
