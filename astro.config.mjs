@@ -35,7 +35,7 @@ import minifyBeforePaint from './src/site/integrations/minify-before-paint.ts';
 import containerScopedStyles from './src/site/integrations/container-scoped-styles.ts';
 import leanOnPageContents from './src/site/integrations/lean-on-page-contents.ts';
 import iconsFromStylesheet from './src/site/integrations/icons-from-stylesheet.ts';
-import { noFileIcons, onlySiteLanguageStrings, onlyStarlightIcon, serverBundleWhole } from './src/site/integrations/build-speed.ts';
+import { noFileIcons, onlySiteLanguageStrings, onlyStarlightIcon, serverBundleWhole, unrenderedStarlightComponents } from './src/site/integrations/build-speed.ts';
 
 const site = process.env.SITE_URL || undefined;
 const base = process.env.BASE_PATH || '/';
@@ -93,8 +93,8 @@ export default defineConfig({
     },
     css: { postcss: { plugins: [unusedStarlightCss()] } },
     // `import()` without Vite's preload helper (src/site/integrations/lean-preload-helper.ts);
-    // Starlight's components barrel as Icon only, no file-tree icons, only the site's language's UI strings
-    // (src/site/integrations/build-speed.ts);
+    // Starlight's components barrel as Icon only, no file-tree icons, only the site's language's UI strings,
+    // none of the components no page renders (src/site/integrations/build-speed.ts);
     // Starlight's print sheet in the main stylesheet (src/site/integrations/print-in-main-stylesheet.ts);
     // Starlight's icons drawn by the stylesheet (icons-from-stylesheet.ts; before
     // no-style-attributes, which edits the same component after it);
@@ -103,7 +103,7 @@ export default defineConfig({
     // the before-paint script minified (minify-before-paint.ts); five Starlight
     // components' styles scoped by their container, not a class on each element (container-scoped-styles.ts);
     // the on-page contents' section marking in less code (lean-on-page-contents.ts).
-    plugins: [leanPreloadHelper(), onlyStarlightIcon(), noFileIcons(), onlySiteLanguageStrings(), printInMainStylesheet(), iconsFromStylesheet(), noStyleAttributes(), noSidebarStateScript(), minifyBeforePaint(), containerScopedStyles(), leanOnPageContents()],
+    plugins: [leanPreloadHelper(), onlyStarlightIcon(), noFileIcons(), onlySiteLanguageStrings(), unrenderedStarlightComponents(), printInMainStylesheet(), iconsFromStylesheet(), noStyleAttributes(), noSidebarStateScript(), minifyBeforePaint(), containerScopedStyles(), leanOnPageContents()],
   },
   markdown: {
     // The plan's characters are printed as they are: no "smart" quotes or

@@ -26,6 +26,14 @@
  *   of the Chinese strings only; asking it for any other language (a locale
  *   added to the config) fails the build, never renders keys in place of
  *   strings.
+ * - `unrenderedStarlightComponents`, a Vite plugin: Starlight's page renders
+ *   its splash hero only for a page whose frontmatter has `hero`, its draft
+ *   notice only for a draft, its untranslated-page notice only for a page
+ *   missing in a second language: none of this site's pages (the converter
+ *   writes no `hero` or `draft`; one language). The build sees each as a
+ *   component that fails the build when rendered, so neither they nor what
+ *   they import (the hero's link buttons and the notices' shared frame) are
+ *   compiled.
  * - `serverBundleWhole`, an integration: the server bundle, which only
  *   renders the pages at build time and is then deleted, is not tree-shaken.
  *   Tree-shaking it was about a quarter of Rollup's time, and removes only
@@ -64,6 +72,25 @@ export default new Proxy(table, {
 });
 `,
   );
+
+/** Starlight's components no page renders, each with the page that would render it. */
+const UNRENDERED_STARLIGHT_COMPONENTS: Readonly<Record<string, string>> = {
+  Hero: 'a page with `hero` in its frontmatter',
+  DraftContentNotice: 'a draft page',
+  FallbackContentNotice: 'a page missing in one of several languages',
+};
+const STARLIGHT_COMPONENT = /^\0virtual:starlight\/components\/(\w+)$/;
+
+export const unrenderedStarlightComponents = (): Plugin => ({
+  name: 'gangyao:unrendered-starlight-components',
+  enforce: 'pre',
+  load(id) {
+    const name = STARLIGHT_COMPONENT.exec(id)?.[1];
+    if (!name || !Object.hasOwn(UNRENDERED_STARLIGHT_COMPONENTS, name)) return null;
+    const message = `Starlight's ${name} is left out of the build (unrenderedStarlightComponents in src/site/integrations/build-speed.ts), but ${UNRENDERED_STARLIGHT_COMPONENTS[name]} renders it`;
+    return `import { createComponent } from 'astro/compiler-runtime';\nexport default createComponent(() => {\n  throw new Error(${JSON.stringify(message)});\n});\n`;
+  },
+});
 
 export function serverBundleWhole(): AstroIntegration {
   return {
