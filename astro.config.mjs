@@ -192,7 +192,7 @@ export default defineConfig({
     mergePageScripts(),
     // The search index of the built pages (before postBuild, which precaches it).
     searchIndex(),
-    // The server bundle is not tree-shaken (src/site/integrations/build-speed.ts).
+    // The server bundle is not tree-shaken, nor searched for CommonJS (src/site/integrations/build-speed.ts).
     serverBundleWhole(),
     // Must stay last: it hashes each page's inline code into its CSP and
     // precaches the finished output (Pagefind's index included).
