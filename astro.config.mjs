@@ -189,7 +189,9 @@ export default defineConfig({
     // One module script per page, as soon as the pages are generated (before
     // postBuild, which computes each page's CSP from them and precaches the scripts).
     mergePageScripts(),
-    // The search index of the built pages (before postBuild, which precaches it).
+    // The search index: Pagefind indexes each page as soon as it is rendered
+    // (its middleware hands them over), and writes its files once the pages
+    // are written (before postBuild, which precaches them).
     searchIndex(),
     // The server bundle is not tree-shaken (src/site/integrations/build-speed.ts).
     serverBundleWhole(),

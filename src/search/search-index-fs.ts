@@ -1,12 +1,19 @@
 /**
- * The search index, built at the end of `astro build` (an Astro integration;
- * it must stand before postBuild, which hashes and precaches the output).
+ * The search index, built while `astro build` renders the site (an Astro
+ * integration; it must stand before postBuild, which hashes and precaches the
+ * output).
  *
  * Pagefind indexes every built page — with its own rules: only inside
  * `data-pagefind-body`, without `data-pagefind-ignore` parts, filters and
  * metadata from `data-pagefind-*` attributes, anchors from ids — but is given
  * each page in the indexer's view (indexer-view.ts): the text cut into search
  * units, box and row ends marked. The served pages are not touched.
+ * Each page is given as soon as Astro has rendered it (page-feed-middleware.ts
+ * hands it over, index-feed.ts puts the pages in a fixed order): Pagefind
+ * works in a process of its own, so it indexes on the second core while Astro
+ * renders the rest, instead of after the last page is written (issue 13: the
+ * build within 15 s). Once the pages are written, they are checked against
+ * what was indexed; then Pagefind writes its files, and
  * /pagefind/pagefind.js becomes the site's entry module, which searches over
  * the units and ranks with the page list (pagefind-entry.ts, phrase-search.ts,
  * bundled into one file with Pagefind's own module). Then the page list (page-map.ts: the
@@ -16,14 +23,18 @@ import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'nod
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
-import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
+import type { PagefindIndex } from 'pagefind';
 import { build } from 'esbuild';
 import { indexerView } from './indexer-view';
 import { pageMapOf } from './page-map';
 import { parseFragment, type FragmentData } from './pagefind-internals';
 import { readPlan } from '../site/plan/read-plan-fs';
 import { builtPages } from '../site/integrations/built-pages-fs';
+import { withoutModuleScripts } from '../site/integrations/merge-page-scripts-fs';
+import { IndexFeed, feedProblems, type FedPage } from './index-feed';
+import { registerPageFeed } from './page-feed';
 import { PAGEFIND_DIR, PAGE_MAP_PATH } from './search-paths';
 
 /**
@@ -74,80 +85,128 @@ function readFragment(file: string): FragmentData {
   return parseFragment(gunzipSync(readFileSync(file)).toString('utf8'));
 }
 
-/** Pagefind's marker of the part of a page it indexes. */
-const BODY_ATTRIBUTE = 'data-pagefind-body';
-
-/**
- * The pages Pagefind indexes, of `pages`: once any page has a
- * `data-pagefind-body` element, it skips every page without one (its
- * documented rule; which pages have one, index-only-plan.ts decides). The
- * others are not viewed and not sent at all: three quarters of the site's
- * pages, and of the index's time (issue 13: the build within 15 s). Matched
- * as text, so a page that only names the attribute is sent, and skipped by
- * Pagefind; none is left out that Pagefind would index.
- */
-function pagesPagefindIndexes<P extends { html: string }>(pages: P[]): P[] {
-  const withBody = pages.filter((page) => page.html.includes(BODY_ATTRIBUTE));
-  return withBody.length > 0 ? withBody : pages;
+/** Marks a promise's failure as handled: it is thrown where the promise is awaited, at the end of the build, not as an unhandled rejection meanwhile. */
+function settledLater<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => undefined);
+  return promise;
 }
 
 /**
- * Indexes the built site in `outDir`; returns the number of pages indexed.
- * Pagefind works in a process of its own: what this thread has to do (each
- * page's view, the model's filters, the fragments) is done while it works,
- * in the same order of requests as one after the other.
+ * A Pagefind index that takes the pages as the feed sends them: one after the
+ * other, in the feed's order (Pagefind numbers them as they arrive), each
+ * page's view made when its turn comes, between the pages Astro renders.
  */
-export async function buildSearchIndex(outDir: string): Promise<number> {
-  try {
-    const created = pagefind.createIndex({ forceLanguage: INDEX_LANGUAGE });
-    const pages = pagesPagefindIndexes(
-      builtPages(outDir).map((file) => ({ sourcePath: path.relative(outDir, file).split(path.sep).join('/'), html: readFileSync(file, 'utf8') })),
+class StreamedIndex {
+  readonly feed: IndexFeed;
+  /** Each page's title by its URL, as Pagefind read it. */
+  readonly titleOf = new Map<string, string>();
+  readonly #index: Promise<PagefindIndex>;
+  #added: Promise<unknown>;
+
+  constructor(base: string) {
+    this.#index = settledLater(
+      pagefind.createIndex({ forceLanguage: INDEX_LANGUAGE }).then((response) => {
+        const { index } = check('createIndex', response);
+        if (!index) throw new Error('Pagefind returned no index');
+        return index;
+      }),
     );
-    const { index } = check('createIndex', await created);
-    if (!index) throw new Error('Pagefind returned no index');
-    const titleOf = new Map<string, string>();
-    // Each page's view is made while Pagefind indexes the page before.
-    let added: Promise<void> = Promise.resolve();
-    for (const { sourcePath, html } of pages) {
-      const content = indexerView(html);
-      await added;
-      added = index.addHTMLFile({ sourcePath, content }).then((response) => {
-        const { file } = check(`indexing ${sourcePath}`, response);
-        if (file.meta.title !== undefined) titleOf.set(file.url, file.meta.title);
-      });
-    }
-    await added;
-    const bundle = path.join(outDir, PAGEFIND_DIR);
-    const written = index.writeFiles({ outputPath: bundle });
-    const plan = readPlan();
-    check('writeFiles', await written);
-    // Not published, not precached.
-    for (const name of readdirSync(bundle)) if (UNUSED_BUNDLE_FILE.test(name)) rmSync(path.join(bundle, name));
-    const entryWritten = writeEntryModule(bundle);
-    const fragmentDir = path.join(bundle, 'fragment');
-    const fragments = new Map(
-      readdirSync(fragmentDir).map((name) => [name.replace(/\.pf_fragment$/, ''), readFragment(path.join(fragmentDir, name))]),
-    );
-    const map = pageMapOf(plan, fragments, titleOf);
-    const mapFile = path.join(outDir, PAGE_MAP_PATH);
-    mkdirSync(path.dirname(mapFile), { recursive: true });
-    writeFileSync(mapFile, JSON.stringify(map));
-    await entryWritten;
-    return map.pages.length;
-  } finally {
-    await pagefind.close();
+    this.#added = this.#index;
+    this.feed = new IndexFeed(base, (page) => this.#add(page));
   }
+
+  #add({ sourcePath, html }: FedPage): void {
+    this.#added = settledLater(
+      this.#added.then(async () => {
+        const index = await this.#index;
+        const { file } = check(`indexing ${sourcePath}`, await index.addHTMLFile({ sourcePath, content: indexerView(html) }));
+        if (file.meta.title !== undefined) this.titleOf.set(file.url, file.meta.title);
+      }),
+    );
+  }
+
+  /** Writes Pagefind's files into `bundle` once every page is indexed; rejects on the first page Pagefind failed on. */
+  async write(bundle: string): Promise<void> {
+    await this.#added;
+    check('writeFiles', await (await this.#index).writeFiles({ outputPath: bundle }));
+  }
+}
+
+/**
+ * Throws unless the pages the index was given are the built pages Pagefind
+ * indexes, as written: Pagefind would read them so (index-feed.ts). The one
+ * step that rewrites pages before this, merge-page-scripts, changes only
+ * module script tags, which neither the view nor Pagefind reads; postBuild's
+ * policies come after.
+ */
+function checkFed(outDir: string, fed: ReadonlyMap<string, string>): void {
+  const built = new Map(builtPages(outDir).map((file) => [path.relative(outDir, file).split(path.sep).join('/'), readFileSync(file, 'utf8')]));
+  const problems = feedProblems(fed, built, (rendered, written) => withoutModuleScripts(rendered) === withoutModuleScripts(written));
+  if (problems.length > 0) throw new Error(`search index: ${problems.join('; ')}`);
+}
+
+/**
+ * Finishes the index of the site built in `outDir`, once every page is
+ * written: checks the pages it was given, has Pagefind write its files, makes
+ * the entry module and writes the page list. Returns the number of pages indexed.
+ */
+async function finishSearchIndex(outDir: string, index: StreamedIndex): Promise<number> {
+  const bundle = path.join(outDir, PAGEFIND_DIR);
+  const written = settledLater(index.write(bundle));
+  checkFed(outDir, index.feed.fed);
+  const plan = readPlan();
+  await written;
+  // Not published, not precached.
+  for (const name of readdirSync(bundle)) if (UNUSED_BUNDLE_FILE.test(name)) rmSync(path.join(bundle, name));
+  const entryWritten = writeEntryModule(bundle);
+  const fragmentDir = path.join(bundle, 'fragment');
+  const fragments = new Map(
+    readdirSync(fragmentDir).map((name) => [name.replace(/\.pf_fragment$/, ''), readFragment(path.join(fragmentDir, name))]),
+  );
+  const map = pageMapOf(plan, fragments, index.titleOf);
+  const mapFile = path.join(outDir, PAGE_MAP_PATH);
+  mkdirSync(path.dirname(mapFile), { recursive: true });
+  writeFileSync(mapFile, JSON.stringify(map));
+  await entryWritten;
+  return map.pages.length;
 }
 
 /** The integration. */
 export default function searchIndex(): AstroIntegration {
+  let base = '/';
+  let index: StreamedIndex | null = null;
+  let started = 0;
   return {
     name: 'gangyao:search-index',
     hooks: {
-      'astro:build:done': async ({ dir, logger }: { dir: URL; logger: AstroIntegrationLogger }) => {
-        const started = performance.now();
-        const pages = await buildSearchIndex(fileURLToPath(dir));
-        logger.info(`search index: ${pages} pages in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+      'astro:config:setup': ({ command, addMiddleware }) => {
+        if (command === 'build') addMiddleware({ entrypoint: new URL('./page-feed-middleware.ts', import.meta.url), order: 'pre' });
+      },
+      'astro:config:done': ({ config }) => {
+        base = config.base;
+      },
+      'astro:build:start': () => {
+        started = performance.now();
+        index = new StreamedIndex(base);
+        registerPageFeed(index.feed);
+      },
+      'astro:build:generated': () => {
+        // Every page is rendered: the last route's pages go to Pagefind.
+        registerPageFeed(null);
+        index?.feed.end();
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        registerPageFeed(null);
+        if (!index) throw new Error('search index: the build did not start one (astro:build:start)');
+        const finishing = performance.now();
+        try {
+          const pages = await finishSearchIndex(fileURLToPath(dir), index);
+          const seconds = (ms: number) => (ms / 1000).toFixed(1);
+          logger.info(`search index: ${pages} pages, ${seconds(performance.now() - finishing)} s after the pages were written (${seconds(performance.now() - started)} s since the build started)`);
+        } finally {
+          index = null;
+          await pagefind.close();
+        }
       },
     },
   };
