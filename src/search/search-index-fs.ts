@@ -12,20 +12,22 @@
  * hands it over, index-feed.ts puts the pages in a fixed order): Pagefind
  * works in a process of its own, so it indexes on the second core while Astro
  * renders the rest, instead of after the last page is written (issue 13: the
- * build within 15 s). Once the pages are written, they are checked against
- * what was indexed; then Pagefind writes its files, and
+ * build within 15 s). When the last is rendered, Pagefind makes its files
+ * (in memory, while the pages are finished); once the pages are written, they
+ * are checked against what was indexed, Pagefind's files are written but for
+ * the ones the site does not use, and
  * /pagefind/pagefind.js becomes the site's entry module, which searches over
  * the units and ranks with the page list (pagefind-entry.ts, phrase-search.ts,
  * bundled into one file with Pagefind's own module). Then the page list (page-map.ts: the
  * model's filters for the pages indexed) is written to /search/pages.json.
  */
-import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
-import type { PagefindIndex } from 'pagefind';
+import type { IndexFile, PagefindIndex } from 'pagefind';
 import { build } from 'esbuild';
 import { indexerView } from './indexer-view';
 import { pageMapOf } from './page-map';
@@ -80,9 +82,9 @@ async function writeEntryModule(bundle: string): Promise<void> {
   writeFileSync(core, outputFiles[0]!.text);
 }
 
-/** Reads a fragment file Pagefind wrote (gzip of its format: pagefind-internals.ts). */
-function readFragment(file: string): FragmentData {
-  return parseFragment(gunzipSync(readFileSync(file)).toString('utf8'));
+/** A fragment file of Pagefind's (gzip of its format: pagefind-internals.ts). */
+function readFragment(content: Uint8Array): FragmentData {
+  return parseFragment(gunzipSync(content).toString('utf8'));
 }
 
 /** Marks a promise's failure as handled: it is thrown where the promise is awaited, at the end of the build, not as an unhandled rejection meanwhile. */
@@ -125,10 +127,14 @@ class StreamedIndex {
     );
   }
 
-  /** Writes Pagefind's files into `bundle` once every page is indexed; rejects on the first page Pagefind failed on. */
-  async write(bundle: string): Promise<void> {
+  /**
+   * Pagefind's files, made once every page is indexed (without writing them:
+   * Astro still tidies the output folder after the pages are generated);
+   * rejects on the first page Pagefind failed on.
+   */
+  async files(): Promise<IndexFile[]> {
     await this.#added;
-    check('writeFiles', await (await this.#index).writeFiles({ outputPath: bundle }));
+    return check('getFiles', await (await this.#index).getFiles()).files;
   }
 }
 
@@ -147,22 +153,25 @@ function checkFed(outDir: string, fed: ReadonlyMap<string, string>): void {
 
 /**
  * Finishes the index of the site built in `outDir`, once every page is
- * written: checks the pages it was given, has Pagefind write its files, makes
- * the entry module and writes the page list. Returns the number of pages indexed.
+ * written: checks the pages it was given, writes Pagefind's files (`files`),
+ * makes the entry module and writes the page list. Returns the number of
+ * pages indexed.
  */
-async function finishSearchIndex(outDir: string, index: StreamedIndex): Promise<number> {
-  const bundle = path.join(outDir, PAGEFIND_DIR);
-  const written = settledLater(index.write(bundle));
+async function finishSearchIndex(outDir: string, index: StreamedIndex, files: Promise<IndexFile[]>): Promise<number> {
   checkFed(outDir, index.feed.fed);
   const plan = readPlan();
-  await written;
-  // Not published, not precached.
-  for (const name of readdirSync(bundle)) if (UNUSED_BUNDLE_FILE.test(name)) rmSync(path.join(bundle, name));
+  const bundle = path.join(outDir, PAGEFIND_DIR);
+  const fragments = new Map<string, FragmentData>();
+  for (const file of await files) {
+    // Not published, not precached.
+    if (UNUSED_BUNDLE_FILE.test(file.path)) continue;
+    const target = path.join(bundle, file.path);
+    mkdirSync(path.dirname(target), { recursive: true });
+    writeFileSync(target, file.content);
+    const fragment = /^fragment\/(.+)\.pf_fragment$/.exec(file.path);
+    if (fragment) fragments.set(fragment[1]!, readFragment(file.content));
+  }
   const entryWritten = writeEntryModule(bundle);
-  const fragmentDir = path.join(bundle, 'fragment');
-  const fragments = new Map(
-    readdirSync(fragmentDir).map((name) => [name.replace(/\.pf_fragment$/, ''), readFragment(path.join(fragmentDir, name))]),
-  );
   const map = pageMapOf(plan, fragments, index.titleOf);
   const mapFile = path.join(outDir, PAGE_MAP_PATH);
   mkdirSync(path.dirname(mapFile), { recursive: true });
@@ -171,11 +180,11 @@ async function finishSearchIndex(outDir: string, index: StreamedIndex): Promise<
   return map.pages.length;
 }
 
-/** The integration. */
+/** The integration; put it before mergePageScripts, so that Pagefind makes its files while that step runs. */
 export default function searchIndex(): AstroIntegration {
   let base = '/';
   let index: StreamedIndex | null = null;
-  let started = 0;
+  let files: Promise<IndexFile[]> | null = null;
   return {
     name: 'gangyao:search-index',
     hooks: {
@@ -186,25 +195,27 @@ export default function searchIndex(): AstroIntegration {
         base = config.base;
       },
       'astro:build:start': () => {
-        started = performance.now();
         index = new StreamedIndex(base);
+        files = null;
         registerPageFeed(index.feed);
       },
       'astro:build:generated': () => {
-        // Every page is rendered: the last route's pages go to Pagefind.
+        // Every page is rendered: the last route's pages go to Pagefind, which then makes its files.
         registerPageFeed(null);
-        index?.feed.end();
+        if (!index) return;
+        index.feed.end();
+        files = settledLater(index.files());
       },
       'astro:build:done': async ({ dir, logger }) => {
         registerPageFeed(null);
-        if (!index) throw new Error('search index: the build did not start one (astro:build:start)');
         const finishing = performance.now();
         try {
-          const pages = await finishSearchIndex(fileURLToPath(dir), index);
-          const seconds = (ms: number) => (ms / 1000).toFixed(1);
-          logger.info(`search index: ${pages} pages, ${seconds(performance.now() - finishing)} s after the pages were written (${seconds(performance.now() - started)} s since the build started)`);
+          if (!index || !files) throw new Error('search index: none was started (astro:build:start) or finished (astro:build:generated)');
+          const pages = await finishSearchIndex(fileURLToPath(dir), index, files);
+          logger.info(`search index: ${pages} pages, indexed as they were rendered; finished ${((performance.now() - finishing) / 1000).toFixed(2)} s after the pages were written`);
         } finally {
           index = null;
+          files = null;
           await pagefind.close();
         }
       },
