@@ -9,10 +9,11 @@
  * each page in the indexer's view (indexer-view.ts): the text cut into search
  * units, box and row ends marked. The served pages are not touched.
  * Each page is given as soon as Astro has rendered it (page-feed-middleware.ts
- * hands it over, index-feed.ts puts the pages in a fixed order): Pagefind
- * works in a process of its own, so it indexes on the second core while Astro
- * renders the rest, instead of after the last page is written (issue 13: the
- * build within 15 s). When the last is rendered, Pagefind makes its files
+ * hands it over, index-feed.ts puts the pages in a fixed order) to a worker
+ * thread, which makes its view and sends it to Pagefind, in a process of its
+ * own (index-worker-fs.ts): both work on the second core while Astro renders
+ * the rest, instead of after the last page is written (issue 13: the build
+ * within 15 s). When the last is rendered, Pagefind makes its files
  * (in memory, while the pages are finished); once the pages are written, they
  * are checked against what was indexed, Pagefind's files are written but for
  * the ones the site does not use, and
@@ -26,25 +27,16 @@ import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import * as pagefind from 'pagefind';
-import type { IndexFile, PagefindIndex } from 'pagefind';
 import { build } from 'esbuild';
-import { indexerView } from './indexer-view';
 import { pageMapOf } from './page-map';
 import { parseFragment, type FragmentData } from './pagefind-internals';
 import { readPlan } from '../site/plan/read-plan-fs';
 import { builtPages } from '../site/integrations/built-pages-fs';
 import { withoutModuleScripts } from '../site/integrations/merge-page-scripts-fs';
-import { IndexFeed, feedProblems, type FedPage } from './index-feed';
+import { IndexFeed, feedProblems } from './index-feed';
+import { startIndexWorker, type IndexMade, type IndexWorker } from './index-worker-fs';
 import { registerPageFeed } from './page-feed';
 import { PAGEFIND_DIR, PAGE_MAP_PATH } from './search-paths';
-
-/**
- * The language the index is built in. Not zh-cn: Pagefind would segment the
- * text again with its dictionary; the units are cut already. `und` has no
- * stemmer and no segmenter, and the browser falls back to it.
- */
-export const INDEX_LANGUAGE = 'und';
 
 /**
  * Files of Pagefind's bundle the site does not use: its ready-made interfaces
@@ -52,11 +44,6 @@ export const INDEX_LANGUAGE = 'und';
  * module starts Pagefind without it: pagefind-entry.ts).
  */
 const UNUSED_BUNDLE_FILE = /^pagefind-(ui|modular-ui|component-ui|highlight|worker)\.(js|css)$/;
-
-function check<T extends { errors: string[] }>(what: string, response: T): T {
-  if (response.errors.length > 0) throw new Error(`Pagefind ${what}: ${response.errors.join('; ')}`);
-  return response;
-}
 
 /**
  * Makes /pagefind/pagefind.js search over the units (see pagefind-entry.ts):
@@ -87,57 +74,6 @@ function readFragment(content: Uint8Array): FragmentData {
   return parseFragment(gunzipSync(content).toString('utf8'));
 }
 
-/** Marks a promise's failure as handled: it is thrown where the promise is awaited, at the end of the build, not as an unhandled rejection meanwhile. */
-function settledLater<T>(promise: Promise<T>): Promise<T> {
-  promise.catch(() => undefined);
-  return promise;
-}
-
-/**
- * A Pagefind index that takes the pages as the feed sends them: one after the
- * other, in the feed's order (Pagefind numbers them as they arrive), each
- * page's view made when its turn comes, between the pages Astro renders.
- */
-class StreamedIndex {
-  readonly feed: IndexFeed;
-  /** Each page's title by its URL, as Pagefind read it. */
-  readonly titleOf = new Map<string, string>();
-  readonly #index: Promise<PagefindIndex>;
-  #added: Promise<unknown>;
-
-  constructor(base: string) {
-    this.#index = settledLater(
-      pagefind.createIndex({ forceLanguage: INDEX_LANGUAGE }).then((response) => {
-        const { index } = check('createIndex', response);
-        if (!index) throw new Error('Pagefind returned no index');
-        return index;
-      }),
-    );
-    this.#added = this.#index;
-    this.feed = new IndexFeed(base, (page) => this.#add(page));
-  }
-
-  #add({ sourcePath, html }: FedPage): void {
-    this.#added = settledLater(
-      this.#added.then(async () => {
-        const index = await this.#index;
-        const { file } = check(`indexing ${sourcePath}`, await index.addHTMLFile({ sourcePath, content: indexerView(html) }));
-        if (file.meta.title !== undefined) this.titleOf.set(file.url, file.meta.title);
-      }),
-    );
-  }
-
-  /**
-   * Pagefind's files, made once every page is indexed (without writing them:
-   * Astro still tidies the output folder after the pages are generated);
-   * rejects on the first page Pagefind failed on.
-   */
-  async files(): Promise<IndexFile[]> {
-    await this.#added;
-    return check('getFiles', await (await this.#index).getFiles()).files;
-  }
-}
-
 /**
  * Throws unless the pages the index was given are the built pages Pagefind
  * indexes, as written: Pagefind would read them so (index-feed.ts). The one
@@ -153,16 +89,17 @@ function checkFed(outDir: string, fed: ReadonlyMap<string, string>): void {
 
 /**
  * Finishes the index of the site built in `outDir`, once every page is
- * written: checks the pages it was given, writes Pagefind's files (`files`),
- * makes the entry module and writes the page list. Returns the number of
- * pages indexed.
+ * written: checks the pages it was given (`fed`), writes Pagefind's files
+ * (`made`), makes the entry module and writes the page list. Returns the
+ * number of pages indexed.
  */
-async function finishSearchIndex(outDir: string, index: StreamedIndex, files: Promise<IndexFile[]>): Promise<number> {
-  checkFed(outDir, index.feed.fed);
+async function finishSearchIndex(outDir: string, fed: ReadonlyMap<string, string>, made: Promise<IndexMade>): Promise<number> {
+  checkFed(outDir, fed);
   const plan = readPlan();
   const bundle = path.join(outDir, PAGEFIND_DIR);
+  const { files, titleOf } = await made;
   const fragments = new Map<string, FragmentData>();
-  for (const file of await files) {
+  for (const file of files) {
     // Not published, not precached.
     if (UNUSED_BUNDLE_FILE.test(file.path)) continue;
     const target = path.join(bundle, file.path);
@@ -172,7 +109,7 @@ async function finishSearchIndex(outDir: string, index: StreamedIndex, files: Pr
     if (fragment) fragments.set(fragment[1]!, readFragment(file.content));
   }
   const entryWritten = writeEntryModule(bundle);
-  const map = pageMapOf(plan, fragments, index.titleOf);
+  const map = pageMapOf(plan, fragments, titleOf);
   const mapFile = path.join(outDir, PAGE_MAP_PATH);
   mkdirSync(path.dirname(mapFile), { recursive: true });
   writeFileSync(mapFile, JSON.stringify(map));
@@ -183,8 +120,9 @@ async function finishSearchIndex(outDir: string, index: StreamedIndex, files: Pr
 /** The integration; put it before mergePageScripts, so that Pagefind makes its files while that step runs. */
 export default function searchIndex(): AstroIntegration {
   let base = '/';
-  let index: StreamedIndex | null = null;
-  let files: Promise<IndexFile[]> | null = null;
+  let worker: IndexWorker | null = null;
+  let feed: IndexFeed | null = null;
+  let made: Promise<IndexMade> | null = null;
   return {
     name: 'gangyao:search-index',
     hooks: {
@@ -195,29 +133,28 @@ export default function searchIndex(): AstroIntegration {
         base = config.base;
       },
       'astro:build:start': () => {
-        index = new StreamedIndex(base);
-        files = null;
-        registerPageFeed(index.feed);
+        const started = startIndexWorker();
+        worker = started;
+        feed = new IndexFeed(base, (page) => started.add(page));
+        made = null;
+        registerPageFeed(feed);
       },
       'astro:build:generated': () => {
         // Every page is rendered: the last route's pages go to Pagefind, which then makes its files.
         registerPageFeed(null);
-        if (!index) return;
-        index.feed.end();
-        files = settledLater(index.files());
+        if (!worker || !feed) return;
+        feed.end();
+        made = worker.made();
       },
       'astro:build:done': async ({ dir, logger }) => {
         registerPageFeed(null);
         const finishing = performance.now();
-        try {
-          if (!index || !files) throw new Error('search index: none was started (astro:build:start) or finished (astro:build:generated)');
-          const pages = await finishSearchIndex(fileURLToPath(dir), index, files);
-          logger.info(`search index: ${pages} pages, indexed as they were rendered; finished ${((performance.now() - finishing) / 1000).toFixed(2)} s after the pages were written`);
-        } finally {
-          index = null;
-          files = null;
-          await pagefind.close();
-        }
+        if (!feed || !made) throw new Error('search index: none was started (astro:build:start) and asked for (astro:build:generated)');
+        const pages = await finishSearchIndex(fileURLToPath(dir), feed.fed, made);
+        worker = null;
+        feed = null;
+        made = null;
+        logger.info(`search index: ${pages} pages, indexed as they were rendered; finished ${((performance.now() - finishing) / 1000).toFixed(2)} s after the pages were written`);
       },
     },
   };
