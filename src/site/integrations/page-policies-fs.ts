@@ -7,7 +7,7 @@
  * pages, as the search index that runs before postBuild does: so postBuild
  * computes them in a worker thread, started with the build (its modules load
  * while the site is built) and asked as soon as the pages are generated,
- * which runs on the second core while the search index is built
+ * which runs on the second core while the search index is finished
  * (issue 13: the build within 15 s on two cores). Writing checks that no page
  * changed in between.
  */

@@ -2,7 +2,7 @@
  * The last step of `astro build`, as an Astro integration that must stand
  * last in the config (after the search index, src/search/search-index-fs.ts;
  * Starlight's own Pagefind run is off): it writes each page's
- * Content-Security-Policy (computed while the search index is built:
+ * Content-Security-Policy (computed while the search index is finished:
  * page-policies-fs.ts), then generates
  * the service worker and the list of the offline edition from the finished
  * output — so their revisions are those of the files as served, Pagefind's
@@ -145,7 +145,7 @@ export function writeCacheHeaders(dir: string, base: string): number {
 export default function postBuild(): AstroIntegration {
   let base = '/';
   // The pages' policies, computed in a worker from the generated pages while
-  // the search index is built (page-policies-fs.ts). The worker starts with
+  // the search index is finished (page-policies-fs.ts). The worker starts with
   // the build, so its modules load meanwhile; it is asked in
   // build:generated, whose hooks run in the config's order, so after
   // merge-page-scripts has rewritten the pages in its own; settled at once,
