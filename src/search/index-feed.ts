@@ -13,8 +13,7 @@
  * of another route arrives, or the last page is in) and sent in the order of
  * their file paths: the same order in every build of the same inputs.
  */
-import { sitePathOf } from '../site/site-paths';
-import type { PageFeed, RenderedPage } from './page-feed';
+import { builtFileOf, type PageFeed, type RenderedPage } from './page-feed';
 
 /** Pagefind's marker of the part of a page it indexes. */
 export const BODY_ATTRIBUTE = 'data-pagefind-body';
@@ -23,18 +22,6 @@ export const BODY_ATTRIBUTE = 'data-pagefind-body';
 export interface FedPage {
   sourcePath: string;
   html: string;
-}
-
-/**
- * The file Astro writes the page at `pathname` to, relative to the output
- * folder, for a site built at `base` (pages are directories: `/part-1/` →
- * `part-1/index.html`; a page without the trailing slash, `/404`, is a file).
- * Both as URLs have them, percent-encoded: Astro names its files so.
- */
-export function builtFileOf(pathname: string, base: string): string {
-  const sitePath = sitePathOf(pathname, base).slice(1);
-  if (sitePath === '' || sitePath.endsWith('/')) return `${sitePath}index.html`;
-  return sitePath.endsWith('.html') ? sitePath : `${sitePath}.html`;
 }
 
 /**

@@ -1,11 +1,15 @@
 /**
- * How the pages Astro renders reach the search index: the integration
- * (search-index-fs.ts) registers a feed at the start of `astro build`, and
- * the middleware (page-feed-middleware.ts) hands it each page it renders.
- * The middleware runs in Astro's server bundle, a module graph of its own:
- * the one place both sides reach is the process's `globalThis`, under a key
- * from the global symbol registry (the same symbol in both graphs).
+ * How the pages Astro renders reach the steps that work on them while the
+ * others are rendered: the search index (search-index-fs.ts) and the pages'
+ * policies (src/site/integrations/post-build-fs.ts) each register a feed at
+ * the start of `astro build`, and the middleware (page-feed-middleware.ts,
+ * which the search index adds to the build) hands every feed each page it
+ * renders. The middleware runs in Astro's server bundle, a module graph of
+ * its own: the one place both sides reach is the process's `globalThis`,
+ * under a key from the global symbol registry (the same symbol in both
+ * graphs).
  */
+import { sitePathOf } from '../site/site-paths';
 
 /** What the middleware hands over of one rendered HTML page. */
 export interface RenderedPage {
@@ -22,17 +26,33 @@ export interface PageFeed {
   page(page: RenderedPage): void;
 }
 
-const FEED_KEY = Symbol.for('gangyao.search-index.page-feed');
+const FEEDS_KEY = Symbol.for('gangyao.page-feeds');
 
-type WithFeed = typeof globalThis & { [FEED_KEY]?: PageFeed };
+type WithFeeds = typeof globalThis & { [FEEDS_KEY]?: Set<PageFeed> };
 
-/** Makes `feed` receive the pages rendered from now on; `null` stops it. */
-export function registerPageFeed(feed: PageFeed | null): void {
-  if (feed) (globalThis as WithFeed)[FEED_KEY] = feed;
-  else delete (globalThis as WithFeed)[FEED_KEY];
+/** Makes `feed` receive the pages rendered from now on. */
+export function registerPageFeed(feed: PageFeed): void {
+  ((globalThis as WithFeeds)[FEEDS_KEY] ??= new Set()).add(feed);
 }
 
-/** The feed registered, if any (none in `astro dev`, or outside a build). */
-export function registeredPageFeed(): PageFeed | undefined {
-  return (globalThis as WithFeed)[FEED_KEY];
+/** Stops `feed` receiving pages. */
+export function unregisterPageFeed(feed: PageFeed): void {
+  (globalThis as WithFeeds)[FEEDS_KEY]?.delete(feed);
+}
+
+/** The feeds registered (none in `astro dev`, or outside a build). */
+export function registeredPageFeeds(): PageFeed[] {
+  return [...((globalThis as WithFeeds)[FEEDS_KEY] ?? [])];
+}
+
+/**
+ * The file Astro writes the page at `pathname` to, relative to the output
+ * folder, for a site built at `base` (pages are directories: `/part-1/` →
+ * `part-1/index.html`; a page without the trailing slash, `/404`, is a file).
+ * Both as URLs have them, percent-encoded: Astro names its files so.
+ */
+export function builtFileOf(pathname: string, base: string): string {
+  const sitePath = sitePathOf(pathname, base).slice(1);
+  if (sitePath === '' || sitePath.endsWith('/')) return `${sitePath}index.html`;
+  return sitePath.endsWith('.html') ? sitePath : `${sitePath}.html`;
 }

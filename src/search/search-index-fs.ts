@@ -35,7 +35,7 @@ import { builtPages } from '../site/integrations/built-pages-fs';
 import { withoutModuleScripts } from '../site/integrations/merge-page-scripts-fs';
 import { IndexFeed, feedProblems } from './index-feed';
 import { startIndexWorker, type IndexMade, type IndexWorker } from './index-worker-fs';
-import { registerPageFeed } from './page-feed';
+import { registerPageFeed, unregisterPageFeed } from './page-feed';
 import { PAGEFIND_DIR, PAGE_MAP_PATH } from './search-paths';
 
 /**
@@ -141,13 +141,13 @@ export default function searchIndex(): AstroIntegration {
       },
       'astro:build:generated': () => {
         // Every page is rendered: the last route's pages go to Pagefind, which then makes its files.
-        registerPageFeed(null);
         if (!worker || !feed) return;
+        unregisterPageFeed(feed);
         feed.end();
         made = worker.made();
       },
       'astro:build:done': async ({ dir, logger }) => {
-        registerPageFeed(null);
+        if (feed) unregisterPageFeed(feed);
         const finishing = performance.now();
         if (!feed || !made) throw new Error('search index: none was started (astro:build:start) and asked for (astro:build:generated)');
         const pages = await finishSearchIndex(fileURLToPath(dir), feed.fed, made);

@@ -6,7 +6,8 @@
  * searched on, or was given it otherwise than it was written.
  */
 import { describe, expect, it } from 'vitest';
-import { IndexFeed, builtFileOf, feedProblems, type FedPage } from '../../src/search/index-feed';
+import { IndexFeed, feedProblems, type FedPage } from '../../src/search/index-feed';
+import { builtFileOf } from '../../src/search/page-feed';
 
 const page = (title: string) => `<html><body><main data-pagefind-body><h1>${title}</h1></main></body></html>`;
 const NAV = '<html><body><main><h1>目录</h1></main></body></html>';
