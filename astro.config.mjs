@@ -187,11 +187,14 @@ export default defineConfig({
     // leaves out the /page/P/ redirects (noindex pages do not belong in it).
     // Without SITE_URL it writes nothing (a sitemap needs absolute URLs).
     sitemap({ filter: (page) => !isPageRedirect(page) }),
+    // The search index: Pagefind indexes each page as soon as it is rendered
+    // (its middleware hands them over) and makes its files when the last is;
+    // they are written once the pages are (before postBuild, which precaches
+    // them). Before mergePageScripts: Pagefind makes its files while that runs.
+    searchIndex(),
     // One module script per page, as soon as the pages are generated (before
     // postBuild, which computes each page's CSP from them and precaches the scripts).
     mergePageScripts(),
-    // The search index of the built pages (before postBuild, which precaches it).
-    searchIndex(),
     // The server bundle is not tree-shaken, nor searched for CommonJS (src/site/integrations/build-speed.ts).
     serverBundleWhole(),
     // Must stay last: it hashes each page's inline code into its CSP and
