@@ -36,7 +36,7 @@ import minifyBeforePaint from './src/site/integrations/minify-before-paint.ts';
 import containerScopedStyles from './src/site/integrations/container-scoped-styles.ts';
 import leanOnPageContents from './src/site/integrations/lean-on-page-contents.ts';
 import iconsFromStylesheet from './src/site/integrations/icons-from-stylesheet.ts';
-import { noFileIcons, onlyStarlightIcon, serverBundleWhole } from './src/site/integrations/build-speed.ts';
+import { noFileIcons, onlySiteLanguageStrings, onlyStarlightIcon, serverBundleWhole, unrenderedStarlightComponents } from './src/site/integrations/build-speed.ts';
 
 const site = process.env.SITE_URL || undefined;
 const base = process.env.BASE_PATH || '/';
@@ -94,7 +94,8 @@ export default defineConfig({
     },
     css: { postcss: { plugins: [unusedStarlightCss()] } },
     // `import()` without Vite's preload helper (src/site/integrations/lean-preload-helper.ts);
-    // Starlight's components barrel as Icon only, and no file-tree icons (src/site/integrations/build-speed.ts);
+    // Starlight's components barrel as Icon only, no file-tree icons, only the site's language's UI strings,
+    // none of the components no page renders (src/site/integrations/build-speed.ts);
     // Starlight's print sheet in the main stylesheet (src/site/integrations/print-in-main-stylesheet.ts);
     // Starlight's icons drawn by the stylesheet (icons-from-stylesheet.ts; before
     // no-style-attributes, which edits the same component after it);
@@ -103,7 +104,7 @@ export default defineConfig({
     // the before-paint script minified (minify-before-paint.ts); five Starlight
     // components' styles scoped by their container, not a class on each element (container-scoped-styles.ts);
     // the on-page contents' section marking in less code (lean-on-page-contents.ts).
-    plugins: [leanPreloadHelper(), onlyStarlightIcon(), noFileIcons(), printInMainStylesheet(), iconsFromStylesheet(), noStyleAttributes(), noSidebarStateScript(), minifyBeforePaint(), containerScopedStyles(), leanOnPageContents()],
+    plugins: [leanPreloadHelper(), onlyStarlightIcon(), noFileIcons(), onlySiteLanguageStrings(), unrenderedStarlightComponents(), printInMainStylesheet(), iconsFromStylesheet(), noStyleAttributes(), noSidebarStateScript(), minifyBeforePaint(), containerScopedStyles(), leanOnPageContents()],
   },
   markdown: {
     // The plan's characters are printed as they are: no "smart" quotes or
@@ -190,12 +191,15 @@ export default defineConfig({
     // leaves out the /page/P/ redirects (noindex pages do not belong in it).
     // Without SITE_URL it writes nothing (a sitemap needs absolute URLs).
     sitemap({ filter: (page) => !isPageRedirect(page) }),
+    // The search index: Pagefind indexes each page as soon as it is rendered
+    // (its middleware hands them over) and makes its files when the last is;
+    // they are written once the pages are (before postBuild, which precaches
+    // them). Before mergePageScripts: Pagefind makes its files while that runs.
+    searchIndex(),
     // One module script per page, as soon as the pages are generated (before
     // postBuild, which computes each page's CSP from them and precaches the scripts).
     mergePageScripts(),
-    // The search index of the built pages (before postBuild, which precaches it).
-    searchIndex(),
-    // The server bundle is not tree-shaken (src/site/integrations/build-speed.ts).
+    // The server bundle is not tree-shaken, nor searched for CommonJS (src/site/integrations/build-speed.ts).
     serverBundleWhole(),
     // Must stay last: it hashes each page's inline code into its CSP and
     // precaches the finished output (Pagefind's index included).

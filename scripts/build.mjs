@@ -8,9 +8,11 @@
 // converter and the config are given to Node bundled into plain JavaScript
 // (node-bundles.mjs), the config so that Astro imports it without the Vite
 // server it would start to load it; the config is bundled while the
-// converter runs.
+// converter runs. The Vite server Astro starts to load the content config
+// is given less to do (content-sync-server.mjs).
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { contentSyncServer } from './content-sync-server.mjs';
 import { CONFIG_BUNDLE, CONVERTER_BUNDLE, bundleAstroConfig, bundleConverter } from './node-bundles.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -34,7 +36,7 @@ const converted = converterBundled.then(
 try {
   await Promise.all([converted, configBundled]);
   const { build } = await astro;
-  await build({ root, configFile: CONFIG_BUNDLE });
+  await build({ root, configFile: CONFIG_BUNDLE, vite: { plugins: [contentSyncServer()] } });
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
   process.exitCode = 1;

@@ -144,13 +144,19 @@ function policyPlace(elements: readonly Element[]): number | undefined {
   return elements.find((e) => e.tagName === 'head')?.childNodes[0]?.sourceCodeLocation?.startOffset;
 }
 
+/** A page's policy as a `<meta>`, and the offset in the page's text it goes at. */
+export interface PolicyInsertion {
+  at: number;
+  meta: string;
+}
+
 /**
- * `html` with its policy as the first element after `<meta charset>` (a
- * policy only governs what follows it). Throws on an inline event handler, and
- * on a page that already has a policy: a second one would only narrow the
+ * Where and what `html`'s policy is: the first element after `<meta charset>`
+ * (a policy only governs what follows it). Throws on an inline event handler,
+ * and on a page that already has a policy: a second one would only narrow the
  * first, and a build that runs twice over its output is a mistake.
  */
-export function withContentSecurityPolicy(html: string, file = 'page'): string {
+export function policyInsertion(html: string, file = 'page'): PolicyInsertion {
   const elements = elementsOf(html);
   const handlers = eventHandlersOf(elements);
   if (handlers.length > 0) throw new Error(`${file}: inline event handlers are not allowed: ${handlers.join(', ')}`);
@@ -159,5 +165,15 @@ export function withContentSecurityPolicy(html: string, file = 'page'): string {
   const meta = `<meta http-equiv="${CSP_HTTP_EQUIV}" content="${policyFor(inlineCodeOf(elements))}">`;
   const at = policyPlace(elements);
   if (at === undefined) throw new Error(`${file}: no <meta charset> or <head> to put the policy in`);
+  return { at, meta };
+}
+
+/** `html` with `insertion` made. */
+export function withPolicy(html: string, { at, meta }: PolicyInsertion): string {
   return html.slice(0, at) + meta + html.slice(at);
+}
+
+/** `html` with its policy (`policyInsertion`); throws as that does. */
+export function withContentSecurityPolicy(html: string, file = 'page'): string {
+  return withPolicy(html, policyInsertion(html, file));
 }

@@ -16,9 +16,11 @@
  * more and no module imports is deleted, so the service worker does not
  * precache it. Runs as soon as the pages are generated (`astro:build:generated`,
  * whose hooks Astro awaits one by one in the config's order): postBuild starts
- * computing each page's CSP in that same hook, after this one, and the search
- * index and the service worker follow at `astro:build:done`, so all of them
- * read the pages as they are left here.
+ * computing each page's CSP in that same hook, after this one, and the
+ * service worker follows at `astro:build:done`, so both read the pages as
+ * they are left here. The search index is given the pages as rendered, before
+ * this step, and checks that they differ from these only in what this step
+ * changes (`withoutModuleScripts`).
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -32,6 +34,18 @@ import { withBase } from '../site-paths.ts';
 /** Where Astro writes the client code, relative to the output. */
 const ASSETS_DIR = '_astro';
 
+/** A module script tag as Astro writes it, and as this step writes a bundle's. */
+const MODULE_SCRIPT = /<script type="module" src="([^"]+)"><\/script>/g;
+
+/**
+ * `html` without its module script tags: the same before and after this
+ * step, which changes nothing else on a page (the search index, given the
+ * pages before it, checks it: src/search/search-index-fs.ts).
+ */
+export function withoutModuleScripts(html: string): string {
+  return html.replace(MODULE_SCRIPT, '');
+}
+
 /**
  * A page's module scripts under `assetsUrl`, as tags and as file names.
  * Matched as the exact tag Astro writes, not read from a parsed tree: the
@@ -42,7 +56,7 @@ const ASSETS_DIR = '_astro';
 export function pageModuleScripts(html: string, assetsUrl: string): { tags: string[]; files: string[] } {
   const tags: string[] = [];
   const files: string[] = [];
-  for (const match of html.matchAll(/<script type="module" src="([^"]+)"><\/script>/g)) {
+  for (const match of html.matchAll(MODULE_SCRIPT)) {
     const src = match[1]!;
     if (!src.startsWith(assetsUrl) || src.slice(assetsUrl.length).includes('/')) continue;
     tags.push(match[0]);

@@ -3,13 +3,15 @@
  * computed from the pages as generated and written by postBuild
  * (post-build-fs.ts).
  *
- * Computing them is most of the work (every page parsed), and only reads the
- * pages, as the search index that runs before postBuild does: so postBuild
+ * Computing them is most of the work (every page parsed): so postBuild
  * computes them in a worker thread, started with the build (its modules load
- * while the site is built) and asked as soon as the pages are generated,
- * which runs on the second core while the search index is built
- * (issue 13: the build within 15 s on two cores). Writing checks that no page
- * changed in between.
+ * while the site is built), which is given each page as Astro renders it
+ * (src/search/page-feed.ts) and parses it then, on the second core while the
+ * others are rendered. Asked as soon as the pages are generated, it reads
+ * them as written and keeps each rendered page's policy where it holds
+ * (`renderedPolicy`: merge-page-scripts changes only module script tags), so
+ * little is left to do after the last page (issue 13: the build within 15 s
+ * on two cores). Writing checks that no page changed in between.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -18,7 +20,8 @@ import { createRequire } from 'node:module';
 import { gzipSync } from 'node:zlib';
 import { Worker } from 'node:worker_threads';
 import { builtPages } from './built-pages-fs.ts';
-import { withContentSecurityPolicy } from './content-security-policy.ts';
+import { policyInsertion, withContentSecurityPolicy, withPolicy, type PolicyInsertion } from './content-security-policy.ts';
+import { withoutModuleScripts } from './merge-page-scripts-fs.ts';
 
 /**
  * A page: its file, the hash of its HTML as generated, and its HTML with the
@@ -42,11 +45,38 @@ export interface PolicedPage {
  */
 export const sha256Hex = (data: string | Buffer): string => createHash('sha256').update(data).digest('hex');
 
-/** Every HTML file under `dir` with its policy added; throws as withContentSecurityPolicy does (an inline event handler, a second policy). */
-export function policedPages(dir: string): PolicedPage[] {
+/** A page as rendered (before merge-page-scripts) and where and what its policy is. */
+export interface RenderedPolicy {
+  html: string;
+  insertion: PolicyInsertion;
+}
+
+/**
+ * The policy of `written`, a page as generated, taken from the page as it
+ * was rendered, `rendered`, when that holds: the two differ only in module
+ * script tags (merge-page-scripts' one change), which hold no inline code,
+ * so the policy is the same, and not before the place the policy goes, so
+ * the place is too. Otherwise none: it is computed from the page.
+ */
+function renderedPolicy(written: string, rendered: RenderedPolicy | undefined): PolicyInsertion | undefined {
+  if (!rendered) return undefined;
+  const { html, insertion } = rendered;
+  if (written !== html && (written.slice(0, insertion.at) !== html.slice(0, insertion.at) || withoutModuleScripts(written) !== withoutModuleScripts(html))) return undefined;
+  return insertion;
+}
+
+/**
+ * Every HTML file under `dir` with its policy added; throws as
+ * withContentSecurityPolicy does (an inline event handler, a second policy).
+ * `rendered` (by file, relative to `dir`) are the policies computed from the
+ * pages as they were rendered, used where they hold (`renderedPolicy`).
+ */
+export function policedPages(dir: string, rendered: ReadonlyMap<string, RenderedPolicy> = new Map()): PolicedPage[] {
   return builtPages(dir).map((file) => {
     const generated = readFileSync(file, 'utf8');
-    const html = withContentSecurityPolicy(generated, path.relative(dir, file));
+    const relative = path.relative(dir, file).split(path.sep).join('/');
+    const insertion = renderedPolicy(generated, rendered.get(relative));
+    const html = insertion ? withPolicy(generated, insertion) : withContentSecurityPolicy(generated, relative);
     return { file, generatedHash: sha256Hex(generated), html, htmlHash: sha256Hex(html), htmlGzipBytes: gzipSync(html).length };
   });
 }
@@ -62,24 +92,47 @@ export function writePolicedPages(pages: readonly PolicedPage[]): number {
 
 /**
  * The worker: this module loaded through tsx's API (the worker thread has no
- * TypeScript of its own) as soon as it starts, then `policedPages(dir)`
- * posted back for the one `dir` it is sent.
+ * TypeScript of its own) as soon as it starts. Each page posted as rendered
+ * (`{ file, html }`) has its policy computed at once; the one folder it is
+ * then sent gets `policedPages(dir, those)` posted back.
  */
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const loaded = require(workerData.tsxApi).tsImport(workerData.module, workerData.module);
-parentPort.once('message', (dir) => loaded.then((module) => parentPort.postMessage(module.policedPages(dir))));
+const rendered = new Map();
+parentPort.on('message', (message) => loaded.then((module) => {
+  if (typeof message === 'string') parentPort.postMessage(module.policedPages(message, rendered));
+  else {
+    const policy = module.renderedPagePolicy(message.html);
+    if (policy) rendered.set(message.file, policy);
+  }
+}));
 `;
+
+/**
+ * The policy of a page as rendered, or none when computing it throws: it is
+ * then computed again from the page as written, where it throws naming the file.
+ */
+export function renderedPagePolicy(html: string): RenderedPolicy | undefined {
+  try {
+    return { html, insertion: policyInsertion(html) };
+  } catch {
+    return undefined;
+  }
+}
 
 /** A worker that computes the pages' policies (`policedPages`) of the one folder it is asked for. */
 export interface PolicyWorker {
+  /** Gives the worker a page as rendered (`file` relative to the output folder), to compute its policy meanwhile. */
+  rendered(file: string, html: string): void;
   /** `policedPages(dir)`, computed in the worker. */
   policedPages(dir: string): Promise<PolicedPage[]>;
 }
 
 /**
  * Starts the worker now, to be asked later: it loads its modules (about half
- * a second of CPU) while the site is built, not when the pages are there.
+ * a second of CPU) while the site is built, and computes the policies of the
+ * pages given as rendered while the others are, not when all are there.
  * Until asked it keeps no process alive.
  */
 export function startPolicyWorker(): PolicyWorker {
@@ -102,6 +155,9 @@ export function startPolicyWorker(): PolicyWorker {
   // A failure is reported to whoever asks; unasked, it is nobody's.
   result.catch(() => {});
   return {
+    rendered(file, html) {
+      worker.postMessage({ file, html });
+    },
     policedPages(dir) {
       worker.ref();
       worker.postMessage(dir);

@@ -2,8 +2,8 @@
  * The last step of `astro build`, as an Astro integration that must stand
  * last in the config (after the search index, src/search/search-index-fs.ts;
  * Starlight's own Pagefind run is off): it writes each page's
- * Content-Security-Policy (computed while the search index is built:
- * page-policies-fs.ts), then generates
+ * Content-Security-Policy (computed while the pages are rendered and the
+ * search index is finished: page-policies-fs.ts), then generates
  * the service worker and the list of the offline edition from the finished
  * output — so their revisions are those of the files as served, Pagefind's
  * index included —
@@ -16,6 +16,7 @@ import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import type { AstroIntegration } from 'astro';
+import { builtFileOf, registerPageFeed, unregisterPageFeed, type PageFeed } from '../../search/page-feed.ts';
 import { policedPages, sha256Hex, startPolicyWorker, writePolicedPages, type PolicedPage, type PolicyWorker } from './page-policies-fs.ts';
 import { CONTENT_HASHED_SOURCE, cacheRules, headersFile, HEADERS_FILE, isContentHashed } from './cache-headers.ts';
 import {
@@ -144,14 +145,16 @@ export function writeCacheHeaders(dir: string, base: string): number {
 /** The integration; put it last in `integrations`. */
 export default function postBuild(): AstroIntegration {
   let base = '/';
-  // The pages' policies, computed in a worker from the generated pages while
-  // the search index is built (page-policies-fs.ts). The worker starts with
-  // the build, so its modules load meanwhile; it is asked in
+  // The pages' policies, computed in a worker from the pages as rendered and
+  // finished from the generated pages while the search index is
+  // (page-policies-fs.ts). The worker starts with the build, so its modules
+  // load meanwhile, and is given each page as rendered; it is asked in
   // build:generated, whose hooks run in the config's order, so after
   // merge-page-scripts has rewritten the pages in its own; settled at once,
   // so a failure waits for build:done to be thrown there.
   let worker: PolicyWorker | null = null;
   let policed: Promise<{ pages: PolicedPage[] } | { error: unknown }> | null = null;
+  let feed: PageFeed | null = null;
   return {
     name: 'gangyao:post-build',
     hooks: {
@@ -159,9 +162,14 @@ export default function postBuild(): AstroIntegration {
         base = config.base;
       },
       'astro:build:start': () => {
-        worker = startPolicyWorker();
+        const started = startPolicyWorker();
+        worker = started;
+        // Each page as rendered, given to the worker (through the search index's middleware).
+        feed = { page: ({ pathname, html }) => started.rendered(builtFileOf(pathname, base), html) };
+        registerPageFeed(feed);
       },
       'astro:build:generated': ({ dir }) => {
+        if (feed) unregisterPageFeed(feed);
         worker ??= startPolicyWorker();
         policed = worker.policedPages(fileURLToPath(dir)).then(
           (pages) => ({ pages }),
@@ -169,6 +177,7 @@ export default function postBuild(): AstroIntegration {
         );
       },
       'astro:build:done': async ({ dir, logger }) => {
+        if (feed) unregisterPageFeed(feed);
         const outDir = fileURLToPath(dir);
         const result = policed ? await policed : { pages: policedPages(outDir) };
         if ('error' in result) throw result.error;
