@@ -94,7 +94,6 @@ export function startIndexWorker(): IndexWorker {
     eval: true,
     workerData: { module: import.meta.url, tsxApi: createRequire(import.meta.url).resolve('tsx/esm/api') },
   });
-  worker.unref();
   const answered = new Promise<IndexMade>((resolve, reject) => {
     worker.once('message', (answer: Answer) => {
       void worker.terminate();
@@ -106,6 +105,9 @@ export function startIndexWorker(): IndexWorker {
   });
   // A failure is reported to whoever asks for the files; unasked, it is nobody's.
   answered.catch(() => undefined);
+  // After the listeners: a 'message' listener refs the worker's port again,
+  // and a build that failed before asking would then never end.
+  worker.unref();
   return {
     add(page) {
       worker.postMessage({ page } satisfies Request);
