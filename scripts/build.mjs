@@ -16,6 +16,11 @@ import { contentSyncServer } from './content-sync-server.mjs';
 import { CONFIG_BUNDLE, CONVERTER_BUNDLE, bundleAstroConfig, bundleConverter } from './node-bundles.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+// The build sends nothing anywhere: Astro's usage report (telemetry) is off,
+// as Astro already keeps it off in CI, unless the environment says otherwise.
+// A build of the edition should not talk to a third party, and the report's
+// project id is read with a `git rev-list` that blocks the main thread.
+process.env.ASTRO_TELEMETRY_DISABLED ??= '1';
 // Loaded meanwhile; nothing of the site is read before build() below (the
 // config reads the converted plan when Astro imports it).
 const astro = import('astro');
