@@ -7,12 +7,12 @@
  * itself works in a process of its own, given the pages one after the other
  * in the order posted (it numbers them as they arrive).
  */
-import { createRequire } from 'node:module';
-import { Worker, type MessagePort } from 'node:worker_threads';
+import type { MessagePort } from 'node:worker_threads';
 import * as pagefind from 'pagefind';
 import type { IndexFile, PagefindIndex } from 'pagefind';
 import { indexerView } from './indexer-view';
 import type { FedPage } from './index-feed';
+import { startModuleWorker } from '../site/integrations/module-worker-fs';
 
 /**
  * The language the index is built in. Not zh-cn: Pagefind would segment the
@@ -70,16 +70,6 @@ export function serveIndex(port: MessagePort): void {
   });
 }
 
-/**
- * The worker: this module loaded through tsx's API (the worker thread has no
- * TypeScript of its own), then `serveIndex`. Pages posted meanwhile wait on
- * the port until it listens.
- */
-const WORKER_SOURCE = `
-const { parentPort, workerData } = require('node:worker_threads');
-require(workerData.tsxApi).tsImport(workerData.module, workerData.module).then((module) => module.serveIndex(parentPort));
-`;
-
 /** The search index being built in a worker. */
 export interface IndexWorker {
   /** Sends a page to Pagefind, after the pages added before. */
@@ -88,34 +78,21 @@ export interface IndexWorker {
   made(): Promise<IndexMade>;
 }
 
-/** Starts the worker, which starts Pagefind; it keeps no process alive until asked for the files. */
+/** Starts the worker (module-worker-fs.ts), which starts Pagefind; it keeps no process alive until asked for the files. */
 export function startIndexWorker(): IndexWorker {
-  const worker = new Worker(WORKER_SOURCE, {
-    eval: true,
-    workerData: { module: import.meta.url, tsxApi: createRequire(import.meta.url).resolve('tsx/esm/api') },
-  });
-  const answered = new Promise<IndexMade>((resolve, reject) => {
-    worker.once('message', (answer: Answer) => {
-      void worker.terminate();
-      if ('error' in answer) reject(new Error(answer.error));
-      else resolve(answer.made);
-    });
-    worker.once('error', reject);
-    worker.once('exit', (code) => reject(new Error(`the search index worker stopped (exit ${code}) before it was done`)));
-  });
-  // A failure is reported to whoever asks for the files; unasked, it is nobody's.
-  answered.catch(() => undefined);
-  // After the listeners: a 'message' listener refs the worker's port again,
-  // and a build that failed before asking would then never end.
-  worker.unref();
+  const worker = startModuleWorker<Answer>(import.meta.url, 'serveIndex', 'the search index worker');
   return {
     add(page) {
-      worker.postMessage({ page } satisfies Request);
+      worker.post({ page } satisfies Request);
     },
     made() {
-      worker.ref();
-      worker.postMessage({ files: true } satisfies Request);
-      return answered;
+      const made = worker.ask({ files: true } satisfies Request).then((answer) => {
+        if ('error' in answer) throw new Error(answer.error);
+        return answer.made;
+      });
+      // A failure is reported to whoever awaits it; until then, it is nobody's.
+      made.catch(() => undefined);
+      return made;
     },
   };
 }

@@ -16,12 +16,12 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { createRequire } from 'node:module';
 import { gzipSync } from 'node:zlib';
-import { Worker } from 'node:worker_threads';
+import type { MessagePort } from 'node:worker_threads';
 import { builtPages } from './built-pages-fs.ts';
 import { policyInsertion, withContentSecurityPolicy, withPolicy, type PolicyInsertion } from './content-security-policy.ts';
 import { withoutModuleScripts } from './merge-page-scripts-fs.ts';
+import { startModuleWorker } from './module-worker-fs.ts';
 
 /**
  * A page: its file, the hash of its HTML as generated, and its HTML with the
@@ -91,25 +91,6 @@ export function writePolicedPages(pages: readonly PolicedPage[]): number {
 }
 
 /**
- * The worker: this module loaded through tsx's API (the worker thread has no
- * TypeScript of its own) as soon as it starts. Each page posted as rendered
- * (`{ file, html }`) has its policy computed at once; the one folder it is
- * then sent gets `policedPages(dir, those)` posted back.
- */
-const WORKER_SOURCE = `
-const { parentPort, workerData } = require('node:worker_threads');
-const loaded = require(workerData.tsxApi).tsImport(workerData.module, workerData.module);
-const rendered = new Map();
-parentPort.on('message', (message) => loaded.then((module) => {
-  if (typeof message === 'string') parentPort.postMessage(module.policedPages(message, rendered));
-  else {
-    const policy = module.renderedPagePolicy(message.html);
-    if (policy) rendered.set(message.file, policy);
-  }
-}));
-`;
-
-/**
  * The policy of a page as rendered, or none when computing it throws: it is
  * then computed again from the page as written, where it throws naming the file.
  */
@@ -129,6 +110,26 @@ export interface PolicyWorker {
   policedPages(dir: string): Promise<PolicedPage[]>;
 }
 
+/** A page as rendered, posted to the worker; or the folder the pages are written in, which asks for them all. */
+type PolicyRequest = { file: string; html: string } | string;
+
+/**
+ * In the worker (module-worker-fs.ts): each page posted as rendered has its
+ * policy computed at once; the one folder then sent gets
+ * `policedPages(dir, those)` posted back.
+ */
+export function servePolicies(port: MessagePort): void {
+  const rendered = new Map<string, RenderedPolicy>();
+  port.on('message', (request: PolicyRequest) => {
+    if (typeof request === 'string') {
+      port.postMessage(policedPages(request, rendered));
+      return;
+    }
+    const policy = renderedPagePolicy(request.html);
+    if (policy) rendered.set(request.file, policy);
+  });
+}
+
 /**
  * Starts the worker now, to be asked later: it loads its modules (about half
  * a second of CPU) while the site is built, and computes the policies of the
@@ -136,32 +137,13 @@ export interface PolicyWorker {
  * Until asked it keeps no process alive.
  */
 export function startPolicyWorker(): PolicyWorker {
-  const worker = new Worker(WORKER_SOURCE, {
-    eval: true,
-    // (Vite's module runner, which loads the integrations, has no import.meta.resolve.)
-    workerData: { module: import.meta.url, tsxApi: createRequire(import.meta.url).resolve('tsx/esm/api') },
-  });
-  const result = new Promise<PolicedPage[]>((resolve, reject) => {
-    worker.once('message', (pages: PolicedPage[]) => {
-      resolve(pages);
-      void worker.terminate();
-    });
-    worker.once('error', reject);
-    worker.once('exit', (code) => reject(new Error(`the Content-Security-Policy worker stopped (exit ${code}) before it was done`)));
-  });
-  // After the listeners: a 'message' listener refs the worker's port again,
-  // and a build that failed before asking would then never end.
-  worker.unref();
-  // A failure is reported to whoever asks; unasked, it is nobody's.
-  result.catch(() => {});
+  const worker = startModuleWorker<PolicedPage[]>(import.meta.url, 'servePolicies', 'the Content-Security-Policy worker');
   return {
     rendered(file, html) {
-      worker.postMessage({ file, html });
+      worker.post({ file, html } satisfies PolicyRequest);
     },
     policedPages(dir) {
-      worker.ref();
-      worker.postMessage(dir);
-      return result;
+      return worker.ask(dir satisfies PolicyRequest);
     },
   };
 }
