@@ -21,11 +21,14 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 // A build of the edition should not talk to a third party, and the report's
 // project id is read with a `git rev-list` that blocks the main thread.
 process.env.ASTRO_TELEMETRY_DISABLED ??= '1';
-// Loaded meanwhile; nothing of the site is read before build() below (the
-// config reads the converted plan when Astro imports it).
-const astro = import('astro');
 const converterBundled = bundleConverter(root);
 const configBundled = bundleAstroConfig(root);
+// Astro's modules load while the converter runs; nothing of the site is read
+// before build() below (the config reads the converted plan when Astro
+// imports it). Started once the converter's bundle is made: loading Astro
+// keeps the main thread busy for over a second, and the bundle's answer from
+// esbuild would wait behind it, and the converter with it.
+const astro = converterBundled.then(() => import('astro'));
 const converted = converterBundled.then(
   () =>
     new Promise((resolve, reject) => {
