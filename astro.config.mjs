@@ -58,6 +58,11 @@ export default defineConfig({
   site,
   base,
   trailingSlash: 'always',
+  // Up to four pages of a route rendered at a time: Astro writes each page
+  // with asynchronous file calls, and one page at a time left the main
+  // thread idle while each was written. The pages are the same; the search index orders each route's pages by file,
+  // not by when they were rendered (src/search/index-feed.ts). Issue 13.
+  build: { concurrency: 4 },
   // No prefetching of every link the pointer rests on (Starlight's default):
   // its script was the largest a page ran before any interaction (issue 13),
   // and it downloads pages the reader may never open.
