@@ -90,8 +90,12 @@ export function siteBuild(): { outDir: string; cleanup: () => void } {
 /** Starts Chromium with a DevTools port for Lighthouse; returns the port and a stop function. */
 async function chromiumWithPort(): Promise<{ port: number; stop: () => Promise<void> }> {
   const profile = mkdtempSync(path.join(tmpdir(), 'gangyao-lh-'));
+  // In a process group of its own, so that stop() ends Chromium's helper
+  // processes too, not only the browser: one left writing into the profile
+  // made its removal fail (ENOTEMPTY) and the bench stop before its figures.
   const child = spawn(CHROMIUM_PATH, [...CHROMIUM_FLAGS, '--remote-debugging-port=0', `--user-data-dir=${profile}`, 'about:blank'], {
     stdio: ['ignore', 'ignore', 'pipe'],
+    detached: true,
   });
   const port = await new Promise<number>((resolve, reject) => {
     let err = '';
@@ -106,9 +110,14 @@ async function chromiumWithPort(): Promise<{ port: number; stop: () => Promise<v
     port,
     stop: async () => {
       const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill();
+      process.kill(-child.pid!, 'SIGTERM');
       await exited;
-      rmSync(profile, { recursive: true, force: true, maxRetries: 5 });
+      try {
+        rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
+      } catch (error) {
+        // A profile left in the temporary folder is no reason to lose the figures.
+        note(`Chromium's profile ${profile} could not be removed: ${(error as NodeJS.ErrnoException).code ?? error}`);
+      }
     },
   };
 }
