@@ -12,7 +12,8 @@
  *   and JS; the heaviest other page; /full/, /terms/ and /search/.
  * - Lighthouse 12.2.3 (default config: the mobile preset, simulated
  *   throttling) in Debian's Chromium on home, the longest chapter,
- *   /indicators/ and /search/, served from loopback.
+ *   /indicators/ and /search/, served from loopback: three runs of each,
+ *   each category's median score budgeted.
  *
  * bench.ts runs them in its order: `siteBuild()` (or the current dist/ with
  * `--skip-build`), `benchPageWeights()`, `benchLighthouse()`.
@@ -123,6 +124,15 @@ async function chromiumWithPort(): Promise<{ port: number; stop: () => Promise<v
 }
 
 const LIGHTHOUSE_BUDGETS = { performance: 95, accessibility: 100, 'best-practices': 95, seo: 95 } as const;
+/**
+ * Lighthouse runs of each page; each category's median score is held to its
+ * budget. One run's performance score moves with what the host is doing
+ * (its total blocking time is the page's main-thread work, slowed four times
+ * over): `/` scored 94 in one bench and 99 in the ones before and after, the
+ * page unchanged. Lighthouse's own advice on variability is to run it several
+ * times and read the median (its docs/variability.md).
+ */
+const LIGHTHOUSE_RUNS = 3;
 
 async function lighthouseScores(origin: string, url: string): Promise<{ scores: Record<string, number>; failed: string[] }> {
   const { port, stop } = await chromiumWithPort();
@@ -167,14 +177,24 @@ export async function benchLighthouse(outDir: string): Promise<void> {
   const server = await serveStatic(outDir);
   try {
     const pages = ['/', longestChapterOf(outDir).path, '/indicators/', '/search/'];
+    note(`Lighthouse: ${LIGHTHOUSE_RUNS} runs of each page, each score below the median of its runs`);
     for (const [i, url] of pages.entries()) {
       if (!existsSync(path.join(outDir, url, 'index.html'))) {
         note(`Lighthouse ${url}: not built (skipped)`);
         continue;
       }
-      progress(`Lighthouse ${i + 1}/${pages.length}: ${url}`);
-      const { scores, failed } = await lighthouseScores(server.origin, url);
-      for (const [id, min] of Object.entries(LIGHTHOUSE_BUDGETS)) budget(`Lighthouse ${url} ${id}`, scores[id] ?? 0, { atLeast: min }, 0);
+      const runs: Awaited<ReturnType<typeof lighthouseScores>>[] = [];
+      for (let run = 1; run <= LIGHTHOUSE_RUNS; run++) {
+        progress(`Lighthouse ${i + 1}/${pages.length}: ${url}, run ${run}/${LIGHTHOUSE_RUNS}`);
+        runs.push(await lighthouseScores(server.origin, url));
+      }
+      const medianOf = (id: string) => [...runs].sort((a, b) => (a.scores[id] ?? 0) - (b.scores[id] ?? 0))[Math.floor(runs.length / 2)]!;
+      for (const [id, min] of Object.entries(LIGHTHOUSE_BUDGETS)) {
+        budget(`Lighthouse ${url} ${id}`, medianOf(id).scores[id] ?? 0, { atLeast: min }, 0);
+      }
+      note(`  performance by run: ${runs.map((r) => r.scores.performance ?? 0).join(', ')}`);
+      // The audits that cost points in the run of median performance.
+      const { failed } = medianOf('performance');
       if (failed.length > 0) note(`  audits below 0.9: ${failed.join(', ')}`);
     }
   } finally {
