@@ -53,6 +53,14 @@ function clearProgress(): void {
   progressShown = false;
 }
 
+/** The middle item of `items` by `value` (the upper middle of an even count): the figure one slow or one lucky run does not move. */
+export function medianBy<T>(items: readonly T[], value: (item: T) => number): T {
+  return [...items].sort((a, b) => value(a) - value(b))[Math.floor(items.length / 2)]!;
+}
+
+/** The median of `xs`. */
+export const median = (xs: readonly number[]): number => medianBy(xs, (x) => x);
+
 /** The figures over budget so far, each `name: value (budget …)`. */
 export function overBudget(): readonly string[] {
   return over;

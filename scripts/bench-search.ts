@@ -26,10 +26,10 @@ import { DEFAULT_BUILD, ensureBuilt } from '../tests/site/build-site.ts';
 import { readTerms } from '../tests/search/recall.ts';
 import type { Row } from './bench-site.ts';
 import { launchChromium } from './chromium.ts';
+import { median } from './bench-report.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 /** Submits `query` on the search page and waits for its results; returns the page's own timing (ms). */
 async function submit(page: Page, query: string): Promise<number> {

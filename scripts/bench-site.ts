@@ -28,7 +28,7 @@ import { longestChapter } from '../tests/gates/gate-site.ts';
 import { planSchema } from '../src/convert/model.ts';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from './chromium.ts';
 import { benchPageWeight } from './bench-page-weight.ts';
-import { budget, note, progress, row } from './bench-report.ts';
+import { budget, medianBy, note, progress, row } from './bench-report.ts';
 
 export type { Row } from './bench-report.ts';
 
@@ -79,7 +79,7 @@ export function siteBuild(): { outDir: string; cleanup: () => void } {
     progress(`build: npm run build in the clone, ${run}/${BUILD_RUNS}`);
     builds.push(timed('npm', ['run', 'build'], clone));
   }
-  const middle = [...builds].sort((a, b) => a.wall - b.wall)[Math.floor(BUILD_RUNS / 2)]!;
+  const middle = medianBy(builds, (b) => b.wall);
   budget(`npm run build, clean checkout, median of ${BUILD_RUNS} (s)`, middle.wall, { atMost: BUILD_BUDGET_S });
   const cpu = (t: { cpu: number | null }) => (t.cpu === null ? '' : ` (${t.cpu.toFixed(1)} s user+sys CPU)`);
   note(`runs: ${builds.map((b) => `${b.wall.toFixed(1)} s${cpu(b)}`).join(', ')}; npm ci before them ${ci.wall.toFixed(1)} s${cpu(ci)} (not budgeted)`);
@@ -188,7 +188,7 @@ export async function benchLighthouse(outDir: string): Promise<void> {
         progress(`Lighthouse ${i + 1}/${pages.length}: ${url}, run ${run}/${LIGHTHOUSE_RUNS}`);
         runs.push(await lighthouseScores(server.origin, url));
       }
-      const medianOf = (id: string) => [...runs].sort((a, b) => (a.scores[id] ?? 0) - (b.scores[id] ?? 0))[Math.floor(runs.length / 2)]!;
+      const medianOf = (id: string) => medianBy(runs, (r) => r.scores[id] ?? 0);
       for (const [id, min] of Object.entries(LIGHTHOUSE_BUDGETS)) {
         budget(`Lighthouse ${url} ${id}`, medianOf(id).scores[id] ?? 0, { atLeast: min }, 0);
       }

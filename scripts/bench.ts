@@ -23,12 +23,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { convertFiles } from '../src/convert/convert-fs.ts';
 import { DEFAULT_BUILD } from '../tests/site/build-site.ts';
-import { budget, note, overBudget, progress, row } from './bench-report.ts';
+import { budget, median, note, overBudget, progress, row } from './bench-report.ts';
 import { benchLighthouse, benchPageWeights, longestChapterOf, siteBuild } from './bench-site.ts';
 import { benchOffline } from './bench-offline.ts';
 import { benchSearch } from './bench-search.ts';
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 async function benchConversion(runs: number): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'gangyao-bench-'));
