@@ -11,10 +11,12 @@
 //   loads passes through tsx's hooks (in a thread of their own) and its
 //   compiler: about two thirds of a second of CPU more than the bundle, on
 //   the core Astro is loading on meanwhile.
-// - the model worker (src/site/model-products-fs.ts), bundled and started by
-//   the model-worker integration when the build starts: under tsx's loader
-//   its modules took about a second of CPU more to load, on the core the
-//   worker is there to spare.
+// - the build's worker threads, each bundled when the build starts it: the
+//   model worker (src/site/model-products-fs.ts, started by the model-worker
+//   integration), the search index's and the pages' policies'
+//   (src/site/integrations/module-worker-fs.ts). Under tsx's loader each
+//   one's modules took about a second of CPU more to load, on the core the
+//   workers are there to spare.
 //
 // A bundle holds our modules (and Starlight's); every other package stays an
 // import, so Astro, Vite and the rest are the instances Astro itself uses.
@@ -28,13 +30,12 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 
+/** Where the bundles are written, relative to the project root. */
+const BUNDLES = 'node_modules/.cache/gangyao-build';
 /** The config's bundle, relative to the project root (Astro's `configFile`). */
-export const CONFIG_BUNDLE = 'node_modules/.cache/gangyao-build/astro.config.mjs';
+export const CONFIG_BUNDLE = `${BUNDLES}/astro.config.mjs`;
 /** The converter's bundle, relative to the project root: `node CONVERTER_BUNDLE [options]` is `npm run convert -- [options]`. */
-export const CONVERTER_BUNDLE = 'node_modules/.cache/gangyao-build/convert.mjs';
-
-/** The model worker's bundle, relative to the project root: a worker thread's module (src/site/integrations/model-worker-fs.ts). */
-export const MODEL_WORKER_BUNDLE = 'node_modules/.cache/gangyao-build/model-worker.mjs';
+export const CONVERTER_BUNDLE = `${BUNDLES}/convert.mjs`;
 
 /** Modules the bundle holds: Starlight is TypeScript, which Node cannot import. */
 const BUNDLED_PACKAGE = /^@astrojs\/starlight(\/|$)/;
@@ -91,11 +92,24 @@ export function bundleConverter(root) {
 }
 
 /**
- * Writes the model worker's module to `root`/MODEL_WORKER_BUNDLE: run in a
- * worker thread, it posts the products of the model made from the files on
- * disk to the thread that started it (src/site/model-products-fs.ts).
+ * Writes a worker thread's module for `modulePath` (a TypeScript module of
+ * the project at `root` that exports `serve(port)`) under
+ * node_modules/.cache/gangyao-build/; returns the bundle's path. Run in a
+ * worker thread, the bundle calls `serve` with the port to the thread that
+ * started it (src/site/integrations/module-worker-fs.ts).
+ */
+export async function bundleModuleWorker(root, modulePath, serve) {
+  const outfile = path.join(BUNDLES, `${path.basename(modulePath).replace(/\.[cm]?[jt]s$/, '')}.worker.mjs`);
+  const contents = `import { parentPort } from 'node:worker_threads';\nimport { ${serve} } from ${JSON.stringify(modulePath)};\n${serve}(parentPort);\n`;
+  await bundle(root, { stdin: { contents, resolveDir: root, sourcefile: path.basename(outfile), loader: 'js' } }, outfile);
+  return path.join(root, outfile);
+}
+
+/**
+ * Writes the model worker's module: run in a worker thread, it posts the
+ * products of the model made from the files on disk to the thread that
+ * started it (src/site/model-products-fs.ts). Returns the bundle's path.
  */
 export function bundleModelWorker(root) {
-  const contents = "import { parentPort } from 'node:worker_threads';\nimport { postModelProducts } from './src/site/model-products-fs.ts';\npostModelProducts(parentPort);\n";
-  return bundle(root, { stdin: { contents, resolveDir: root, sourcefile: 'model-worker.mjs', loader: 'js' } }, MODEL_WORKER_BUNDLE);
+  return bundleModuleWorker(root, path.join(root, 'src/site/model-products-fs.ts'), 'postModelProducts');
 }

@@ -13,18 +13,16 @@
  * JavaScript (scripts/node-bundles.mjs) when the build starts, so it is
  * always the checkout's code.
  */
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { AstroIntegration } from 'astro';
-import { MODEL_WORKER_BUNDLE, bundleModelWorker } from '../../../scripts/node-bundles.mjs';
+import { bundleModelWorker } from '../../../scripts/node-bundles.mjs';
 import type { ModelProducts } from '../model-products';
 import { offerModelProducts } from '../offered-products';
 
 /** Bundles the worker's module of the project at `root`, starts it; its products, or its failure. */
 async function startModelWorker(root: string): Promise<ModelProducts> {
-  await bundleModelWorker(root);
-  const worker = new Worker(path.join(root, MODEL_WORKER_BUNDLE));
+  const worker = new Worker(await bundleModelWorker(root));
   return new Promise<ModelProducts>((resolve, reject) => {
     worker.once('message', (made: ModelProducts) => {
       resolve(made);

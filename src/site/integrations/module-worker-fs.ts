@@ -6,18 +6,20 @@
  * within 15 s on two cores); given messages as the build goes (`post`);
  * asked for its one answer at the end (`ask`).
  *
- * The thread loads the module through tsx's API (it has no TypeScript of
- * its own) and calls the function it exports under the name given, with the
- * port to this thread. Messages posted meanwhile wait on the port until that
- * function listens.
+ * The thread runs the module bundled into plain JavaScript by esbuild
+ * (scripts/node-bundles.mjs), as the model worker does, so it is always the
+ * checkout's code: loaded through tsx's hooks instead, each worker's modules
+ * took about a second of CPU more, on the core the workers are there to
+ * spare. Messages posted before the bundle is made, or before the module's
+ * function listens, wait in order.
  */
-import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { bundleModuleWorker } from '../../../scripts/node-bundles.mjs';
 
-const WORKER_SOURCE = `
-const { parentPort, workerData } = require('node:worker_threads');
-require(workerData.tsxApi).tsImport(workerData.module, workerData.module).then((module) => module[workerData.serve](parentPort));
-`;
+/** The project's root: this module is src/site/integrations/module-worker-fs.ts. */
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
 /** A started worker. */
 export interface ModuleWorker<Answer> {
@@ -33,32 +35,37 @@ export interface ModuleWorker<Answer> {
  * build that fails before asking still ends.
  */
 export function startModuleWorker<Answer>(moduleUrl: string, serve: string, what: string): ModuleWorker<Answer> {
-  const worker = new Worker(WORKER_SOURCE, {
-    eval: true,
-    // (Vite's module runner, which loads the integrations, has no import.meta.resolve.)
-    workerData: { module: moduleUrl, serve, tsxApi: createRequire(import.meta.url).resolve('tsx/esm/api') },
-  });
-  const answered = new Promise<Answer>((resolve, reject) => {
-    worker.once('message', (answer: Answer) => {
-      resolve(answer);
-      void worker.terminate();
+  let asked = false;
+  const started = bundleModuleWorker(ROOT, fileURLToPath(moduleUrl), serve).then((bundle: string) => {
+    const worker = new Worker(bundle);
+    const answered = new Promise<Answer>((resolve, reject) => {
+      worker.once('message', (answer: Answer) => {
+        resolve(answer);
+        void worker.terminate();
+      });
+      worker.once('error', reject);
+      worker.once('exit', (code) => reject(new Error(`${what} stopped (exit ${code}) before it was done`)));
     });
-    worker.once('error', reject);
-    worker.once('exit', (code) => reject(new Error(`${what} stopped (exit ${code}) before it was done`)));
+    // After the listeners: a 'message' listener refs the worker's port again,
+    // and a build that failed before asking would then never end.
+    if (!asked) worker.unref();
+    // A failure is reported to whoever asks; unasked, it is nobody's.
+    answered.catch(() => {});
+    return { worker, answered };
   });
-  // After the listeners: a 'message' listener refs the worker's port again,
-  // and a build that failed before asking would then never end.
-  worker.unref();
-  // A failure is reported to whoever asks; unasked, it is nobody's.
-  answered.catch(() => {});
+  started.catch(() => {});
   return {
+    // Each message after the ones before: callbacks on one promise run in the order they were added.
     post(message) {
-      worker.postMessage(message);
+      void started.then(({ worker }) => worker.postMessage(message), () => {});
     },
     ask(message) {
-      worker.ref();
-      worker.postMessage(message);
-      return answered;
+      asked = true;
+      return started.then(({ worker, answered }) => {
+        worker.ref();
+        worker.postMessage(message);
+        return answered;
+      });
     },
   };
 }
