@@ -19,18 +19,11 @@ import type { AstroIntegration } from 'astro';
 import { bundleModelWorker } from '../../../scripts/node-bundles.mjs';
 import type { ModelProducts } from '../model-products';
 import { offerModelProducts } from '../offered-products';
+import { firstAnswer } from './module-worker-fs.ts';
 
 /** Bundles the worker's module of the project at `root`, starts it; its products, or its failure. */
 async function startModelWorker(root: string): Promise<ModelProducts> {
-  const worker = new Worker(await bundleModelWorker(root));
-  return new Promise<ModelProducts>((resolve, reject) => {
-    worker.once('message', (made: ModelProducts) => {
-      resolve(made);
-      void worker.terminate();
-    });
-    worker.once('error', reject);
-    worker.once('exit', (code) => reject(new Error(`the model worker stopped (exit ${code}) before it was done`)));
-  });
+  return firstAnswer<ModelProducts>(new Worker(await bundleModelWorker(root)), 'the model worker');
 }
 
 /** The integration (its place among the integrations does not matter). */

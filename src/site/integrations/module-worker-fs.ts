@@ -21,6 +21,21 @@ import { bundleModuleWorker } from '../../../scripts/node-bundles.mjs';
 /** The project's root: this module is src/site/integrations/module-worker-fs.ts. */
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
+/**
+ * The first message `worker` posts, after which it is stopped; rejects if it
+ * fails or stops first (`what` names it in the error).
+ */
+export function firstAnswer<Answer>(worker: Worker, what: string): Promise<Answer> {
+  return new Promise<Answer>((resolve, reject) => {
+    worker.once('message', (answer: Answer) => {
+      resolve(answer);
+      void worker.terminate();
+    });
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`${what} stopped (exit ${code}) before it was done`)));
+  });
+}
+
 /** A started worker. */
 export interface ModuleWorker<Answer> {
   /** Sends `message` to the worker, after the ones sent before. */
@@ -38,14 +53,7 @@ export function startModuleWorker<Answer>(moduleUrl: string, serve: string, what
   let asked = false;
   const started = bundleModuleWorker(ROOT, fileURLToPath(moduleUrl), serve).then((bundle: string) => {
     const worker = new Worker(bundle);
-    const answered = new Promise<Answer>((resolve, reject) => {
-      worker.once('message', (answer: Answer) => {
-        resolve(answer);
-        void worker.terminate();
-      });
-      worker.once('error', reject);
-      worker.once('exit', (code) => reject(new Error(`${what} stopped (exit ${code}) before it was done`)));
-    });
+    const answered = firstAnswer<Answer>(worker, what);
     // After the listeners: a 'message' listener refs the worker's port again,
     // and a build that failed before asking would then never end.
     if (!asked) worker.unref();
